@@ -1,0 +1,1 @@
+public enum WowGuard { public static func main() {} }

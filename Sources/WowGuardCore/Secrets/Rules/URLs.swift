@@ -1,0 +1,44 @@
+extension RuleFamilies {
+    /// Passwords that are defaults of local development set-ups, not secrets.
+    static let trivialPasswords = #"^(?:pass(?:word)?|passwd|pwd|secret|postgres|mysql|root|admin|guest|test|user(?:name)?|example|changeme|redis|rabbitmq|mongo|sa|\*+|x+)$"#
+
+    static let urls: [SecretRule] = [
+        SecretRule(
+            id: "database-url-password",
+            description: "Database or message-broker URL with an embedded password",
+            keywords: ["://"],
+            pattern: #"(?i)(?<![A-Za-z0-9+])(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb|clickhouse|nats|kafka|couchdb|neo4j(?:\+s)?|bolt|ldaps?|jdbc:[a-z]+|memcached|elasticsearch|cassandra|influxdb|mqtts?|stomp|smtps?|ftps?|sftp)://[^:/\s@'"<>]{0,64}:([^@/\s'"<>]{3,128})@[A-Za-z0-9_.\-\[\]:]+"#,
+            minEntropy: 1.5, severity: .high, allowPatterns: [trivialPasswords],
+            examples: [
+                "DATABASE_URL=postgres://app:\(Synthetic.string(20, seed: 70))@db.internal:5432/app",
+                "mongodb+srv://svc:\(Synthetic.string(16, seed: 71))@cluster0.mongodb.net/prod",
+                "broker_url = 'amqp://worker:\(Synthetic.string(14, seed: 72))@rabbit.prod:5672//'",
+                "REDIS_URL=rediss://default:\(Synthetic.string(24, seed: 73))@cache.example.io:6380",
+                "jdbc:mysql://admin:\(Synthetic.string(12, seed: 74))@10.0.0.5:3306/shop",
+            ],
+            counterExamples: [
+                "DATABASE_URL=postgres://postgres:postgres@localhost:5432/dev",
+                "postgres://user:password@localhost/db",
+                "postgres://app:${DB_PASSWORD}@db:5432/app",
+                "mongodb://<user>:<password>@host/db",
+                "DATABASE_URL=postgres://localhost:5432/app",
+            ]),
+        SecretRule(
+            id: "url-basic-auth",
+            description: "HTTP(S) URL with embedded basic-auth credentials",
+            keywords: ["http://", "https://"],
+            pattern: #"(?i)https?://([A-Za-z0-9_.%\-]{1,64}):([^@/\s'"<>:]{6,128})@[A-Za-z0-9][A-Za-z0-9_.\-]*"#,
+            secretGroup: 2, minEntropy: 2.5, severity: .high,
+            allowPatterns: [trivialPasswords, #"^x-oauth-basic$"#],
+            examples: [
+                "curl https://deploy:\(Synthetic.string(18, seed: 75))@registry.corp.net/v2/",
+                "url = \"https://ci-bot:\(Synthetic.string(22, seed: 76))@git.internal.io/repo.git\"",
+            ],
+            counterExamples: [
+                "https://user:password@example.com",
+                "http://localhost:8080/health",
+                "https://user:${TOKEN}@host/repo",
+                "see https://docs.python.org/3/library/urllib.html",
+            ]),
+    ]
+}

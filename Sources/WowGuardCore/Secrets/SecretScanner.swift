@@ -1,0 +1,211 @@
+/// The secret-detection engine: keyword prefilter (Aho-Corasick) → PCRE2 on the lines where a
+/// rule's keyword occurs → entropy, checksum, placeholder and allowlist filters.
+///
+/// Pure: takes bytes, returns findings. Thread-safe; use one `SecretScanner.Scratch` per thread.
+public final class SecretScanner: Sendable {
+    /// How far past the keyword's line a multi-line rule may match (private keys and the like).
+    static let multilineSpan = 24 * 1024
+
+    struct Compiled: Sendable {
+        let rule: SecretRule
+        let pattern: LazyPattern
+        let allow: [LazyPattern]
+    }
+
+    let rules: [Compiled]
+    let matcher: KeywordMatcher
+    /// keyword id → rule indices
+    let keywordRules: [[Int]]
+    let keywordLengths: [Int]
+    /// Rules without keywords run over the whole input.
+    let unconditional: [Int]
+    public let allowlist: Allowlist
+
+    public var ruleIDs: [String] { rules.map(\.rule.id) }
+
+    /// - Parameter jit: JIT-compile patterns (on for scans; off for the short inputs of the agent hook).
+    public init(rules: [SecretRule], allowlist: Allowlist = Allowlist(), jit: Bool = true) {
+        self.rules = rules.map { r in
+            Compiled(rule: r, pattern: LazyPattern(r.pattern, jit: jit),
+                     allow: r.allowPatterns.map { LazyPattern($0, caseless: true, jit: false) })
+        }
+        var words: [String] = []
+        var index: [String: Int] = [:]
+        var map: [[Int]] = []
+        var uncond: [Int] = []
+        for (ri, r) in rules.enumerated() {
+            if r.keywords.isEmpty { uncond.append(ri); continue }
+            for k in Set(r.keywords.map { $0.lowercased() }) {
+                if let id = index[k] { map[id].append(ri) } else {
+                    index[k] = words.count
+                    words.append(k)
+                    map.append([ri])
+                }
+            }
+        }
+        matcher = KeywordMatcher(keywords: words)
+        keywordRules = map
+        keywordLengths = words.map { $0.utf8.count }
+        unconditional = uncond
+        self.allowlist = allowlist
+    }
+
+    /// Per-thread state.
+    public final class Scratch {
+        let pcre = PCREScratch(maxGroups: 64)
+        var windows: [[Range<Int>]] = []
+        var touched: [Int] = []
+        public init() {}
+    }
+
+    struct RawHit {
+        var rule: Int
+        var match: Range<Int>
+        var secret: Range<Int>
+    }
+
+    public func scan(_ text: String, path: String) -> [Finding] {
+        var t = text
+        let scratch = Scratch()
+        return t.withUTF8 { scan(UnsafeRawBufferPointer($0), path: path, scratch: scratch) }
+    }
+
+    /// Scans one file's bytes. `path` is used for reporting and path allowlists.
+    public func scan(_ buf: UnsafeRawBufferPointer, path: String, scratch: Scratch) -> [Finding] {
+        if allowlist.allowsPath(path) { return [] }
+        let n = buf.count
+        if scratch.windows.count < rules.count {
+            scratch.windows = Array(repeating: [], count: rules.count)
+        }
+        scratch.touched.removeAll(keepingCapacity: true)
+
+        // 1. Prefilter: collect, per rule, the line windows where one of its keywords occurs.
+        matcher.scan(buf) { kw, end in
+            let start = end - keywordLengths[kw]
+            for ri in keywordRules[kw] {
+                let last = scratch.windows[ri].last
+                if let last, start < last.upperBound { continue }
+                let floor = last?.upperBound ?? 0
+                var ls = start
+                while ls > floor && buf[ls - 1] != 0x0A { ls -= 1 }
+                var le = end
+                while le < n && buf[le] != 0x0A { le += 1 }
+                if rules[ri].rule.multiline { le = min(n, le + SecretScanner.multilineSpan) }
+                if let last, ls <= last.upperBound {
+                    scratch.windows[ri][scratch.windows[ri].count - 1] = last.lowerBound..<le
+                } else {
+                    if last == nil { scratch.touched.append(ri) }
+                    scratch.windows[ri].append(ls..<le)
+                }
+            }
+        }
+        for ri in unconditional {
+            scratch.touched.append(ri)
+            scratch.windows[ri] = [0..<n]
+        }
+
+        // 2. Confirm with each rule's pattern inside its windows.
+        var hits: [RawHit] = []
+        for ri in scratch.touched {
+            let compiled = rules[ri]
+            let windows = scratch.windows[ri]
+            scratch.windows[ri].removeAll(keepingCapacity: true)
+            let pattern = compiled.pattern.get()
+            for w in windows {
+                var pos = w.lowerBound
+                while pos < w.upperBound {
+                    guard let groups = pattern.firstMatch(in: buf, from: pos, to: w.upperBound, scratch: scratch.pcre) else { break }
+                    let whole = groups[0]
+                    pos = whole.upperBound > pos ? whole.upperBound : pos + 1
+                    let g = compiled.rule.secretGroup < groups.count ? groups[compiled.rule.secretGroup] : whole
+                    guard g.lowerBound >= 0, !g.isEmpty else { continue }
+                    hits.append(RawHit(rule: ri, match: whole, secret: g))
+                }
+            }
+        }
+        if hits.isEmpty { return [] }
+
+        // 3. Filter, de-duplicate, locate.
+        var accepted: [RawHit] = []
+        for h in hits where accept(h, buf: buf, scratch: scratch) { accepted.append(h) }
+        accepted = SecretScanner.dedupe(accepted, rules: rules)
+        return locate(accepted, buf: buf, path: path)
+    }
+
+    private func accept(_ h: RawHit, buf: UnsafeRawBufferPointer, scratch: Scratch) -> Bool {
+        let rule = rules[h.rule].rule
+        let secretBytes = UnsafeRawBufferPointer(rebasing: buf[h.secret])
+        if let min = rule.minEntropy, Entropy.shannon(secretBytes) < min { return false }
+        let secret = String(decoding: secretBytes, as: UTF8.self)
+        if let v = rule.validator, !v.accepts(secret) { return false }
+        if !rule.skipPlaceholderFilter && Placeholders.isPlaceholder(secret) { return false }
+        for p in rules[h.rule].allow where p.get().matches(secret, scratch: scratch.pcre) { return false }
+        if !allowlist.stopwords.isEmpty {
+            let lower = secret.lowercased()
+            if allowlist.stopwords.contains(where: { lower.contains($0) }) { return false }
+        }
+        for r in allowlist.regexes where r.matches(secret, scratch: scratch.pcre) { return false }
+        // Inline marker on the first or last line of the match.
+        if InlineAllow.contains(buf, SecretScanner.lineRange(buf, around: h.match.lowerBound)) { return false }
+        if h.match.upperBound > h.match.lowerBound,
+           InlineAllow.contains(buf, SecretScanner.lineRange(buf, around: h.match.upperBound - 1)) { return false }
+        if !allowlist.fingerprints.isEmpty,
+           allowlist.fingerprints.contains(Fingerprint.make(ruleID: rule.id, secret: secret)) { return false }
+        return true
+    }
+
+    static func lineRange(_ buf: UnsafeRawBufferPointer, around i: Int) -> Range<Int> {
+        var s = i, e = i
+        while s > 0 && buf[s - 1] != 0x0A { s -= 1 }
+        while e < buf.count && buf[e] != 0x0A { e += 1 }
+        return s..<e
+    }
+
+    /// Keeps one finding per secret: a specific rule wins over a generic one on overlapping text;
+    /// between equals, the first-registered rule wins.
+    static func dedupe(_ hits: [RawHit], rules: [Compiled]) -> [RawHit] {
+        let sorted = hits.sorted { a, b in
+            let ga = rules[a.rule].rule.generic, gb = rules[b.rule].rule.generic
+            if ga != gb { return !ga }
+            if a.secret.lowerBound != b.secret.lowerBound { return a.secret.lowerBound < b.secret.lowerBound }
+            return a.rule < b.rule
+        }
+        var kept: [RawHit] = []
+        for h in sorted where !kept.contains(where: { $0.secret.overlaps(h.secret) || $0.match == h.match }) {
+            kept.append(h)
+        }
+        return kept.sorted { $0.match.lowerBound < $1.match.lowerBound }
+    }
+
+    private func locate(_ hits: [RawHit], buf: UnsafeRawBufferPointer, path: String) -> [Finding] {
+        var out: [Finding] = []
+        out.reserveCapacity(hits.count)
+        var line = 1, lineStart = 0, pos = 0
+        func advance(to target: Int) {
+            while pos < target {
+                if buf[pos] == 0x0A { line += 1; lineStart = pos + 1 }
+                pos += 1
+            }
+        }
+        func column(_ offset: Int) -> Int {
+            var c = 1
+            var i = lineStart
+            while i < offset { if buf[i] & 0xC0 != 0x80 { c += 1 }; i += 1 }
+            return c
+        }
+        for h in hits {
+            let rule = rules[h.rule].rule
+            advance(to: h.secret.lowerBound)
+            let (l, c) = (line, column(h.secret.lowerBound))
+            // End position: scan ahead on a copy of the cursor.
+            var endLine = line, endLineStart = lineStart, j = pos
+            while j < h.secret.upperBound { if buf[j] == 0x0A { endLine += 1; endLineStart = j + 1 }; j += 1 }
+            var ec = 1, k = endLineStart
+            while k < h.secret.upperBound { if buf[k] & 0xC0 != 0x80 { ec += 1 }; k += 1 }
+            let secret = String(decoding: UnsafeRawBufferPointer(rebasing: buf[h.secret]), as: UTF8.self)
+            out.append(Finding(ruleID: rule.id, description: rule.description, severity: rule.severity, path: path,
+                               line: l, column: c, endLine: endLine, endColumn: max(ec - 1, 1), secret: secret))
+        }
+        return out
+    }
+}

@@ -1,0 +1,2 @@
+import WowGuardCLI
+WowGuard.main()
