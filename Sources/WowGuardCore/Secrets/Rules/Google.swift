@@ -1,0 +1,4 @@
+extension RuleFamilies {
+    static let google: [SecretRule] = [
+    ]
+}
