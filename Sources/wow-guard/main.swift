@@ -1,2 +1,2 @@
 import WowGuardCLI
-WowGuard.main()
+WowGuard.runMain()

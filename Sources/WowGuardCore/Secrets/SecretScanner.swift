@@ -126,32 +126,46 @@ public final class SecretScanner: Sendable {
         if hits.isEmpty { return [] }
 
         // 3. Filter, de-duplicate, locate.
-        var accepted: [RawHit] = []
-        for h in hits where accept(h, buf: buf, scratch: scratch) { accepted.append(h) }
-        accepted = SecretScanner.dedupe(accepted, rules: rules)
-        return locate(accepted, buf: buf, path: path)
+        // Rule-level checks first, then de-duplication (a specific rule hides a generic one on the same
+        // text), then the project's allowlists: allowlisting the specific finding must not let the
+        // generic rule report the same secret.
+        var valid: [RawHit] = []
+        for h in hits where isValidSecret(h, buf: buf, scratch: scratch) { valid.append(h) }
+        let kept = SecretScanner.dedupe(valid, rules: rules).filter { !isAllowlisted($0, buf: buf, scratch: scratch) }
+        return locate(kept, buf: buf, path: path)
     }
 
-    private func accept(_ h: RawHit, buf: UnsafeRawBufferPointer, scratch: Scratch) -> Bool {
+    private func secretText(_ h: RawHit, _ buf: UnsafeRawBufferPointer) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: buf[h.secret]), as: UTF8.self)
+    }
+
+    /// The rule's own checks: entropy, checksum, placeholders, rule allow patterns.
+    private func isValidSecret(_ h: RawHit, buf: UnsafeRawBufferPointer, scratch: Scratch) -> Bool {
         let rule = rules[h.rule].rule
-        let secretBytes = UnsafeRawBufferPointer(rebasing: buf[h.secret])
-        if let min = rule.minEntropy, Entropy.shannon(secretBytes) < min { return false }
-        let secret = String(decoding: secretBytes, as: UTF8.self)
+        if let min = rule.minEntropy, Entropy.shannon(UnsafeRawBufferPointer(rebasing: buf[h.secret])) < min { return false }
+        let secret = secretText(h, buf)
         if let v = rule.validator, !v.accepts(secret) { return false }
         if !rule.skipPlaceholderFilter && Placeholders.isPlaceholder(secret) { return false }
         for p in rules[h.rule].allow where p.get().matches(secret, scratch: scratch.pcre) { return false }
+        return true
+    }
+
+    /// The project's and user's allowlists: stopwords, regexes, the inline marker, fingerprints.
+    private func isAllowlisted(_ h: RawHit, buf: UnsafeRawBufferPointer, scratch: Scratch) -> Bool {
+        let rule = rules[h.rule].rule
+        let secret = secretText(h, buf)
         if !allowlist.stopwords.isEmpty {
             let lower = secret.lowercased()
-            if allowlist.stopwords.contains(where: { lower.contains($0) }) { return false }
+            if allowlist.stopwords.contains(where: { lower.contains($0) }) { return true }
         }
-        for r in allowlist.regexes where r.matches(secret, scratch: scratch.pcre) { return false }
+        for r in allowlist.regexes where r.matches(secret, scratch: scratch.pcre) { return true }
         // Inline marker on the first or last line of the match.
-        if InlineAllow.contains(buf, SecretScanner.lineRange(buf, around: h.match.lowerBound)) { return false }
+        if InlineAllow.contains(buf, SecretScanner.lineRange(buf, around: h.match.lowerBound)) { return true }
         if h.match.upperBound > h.match.lowerBound,
-           InlineAllow.contains(buf, SecretScanner.lineRange(buf, around: h.match.upperBound - 1)) { return false }
+           InlineAllow.contains(buf, SecretScanner.lineRange(buf, around: h.match.upperBound - 1)) { return true }
         if !allowlist.fingerprints.isEmpty,
-           allowlist.fingerprints.contains(Fingerprint.make(ruleID: rule.id, secret: secret)) { return false }
-        return true
+           allowlist.fingerprints.contains(Fingerprint.make(ruleID: rule.id, secret: secret)) { return true }
+        return false
     }
 
     static func lineRange(_ buf: UnsafeRawBufferPointer, around i: Int) -> Range<Int> {

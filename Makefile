@@ -1,0 +1,33 @@
+# wow-guard — set-up and everyday commands. `make scan` and `make test` install what is missing first.
+SWIFT ?= swift
+APT_PACKAGES := libpcre2-dev pkg-config git
+BREW_PACKAGES := pcre2 pkg-config
+RELEASE_FLAGS := -c release --static-swift-stdlib
+BIN := .build/release/wow-guard
+
+.PHONY: deps build release scan test bench clean
+
+# Installs the system libraries the package links (PCRE2) when they are missing.
+deps:
+	@./Scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build $(RELEASE_FLAGS)
+
+# Builds the release binary and scans this repository with it (the project must pass its own scan).
+scan: release
+	$(BIN) scan .
+
+# Runs the whole test suite.
+test: deps
+	$(SWIFT) build $(RELEASE_FLAGS)
+	$(SWIFT) test
+
+bench: release
+	./Benchmarks/scan-throughput.sh --bin $(BIN)
+
+clean:
+	rm -rf .build
