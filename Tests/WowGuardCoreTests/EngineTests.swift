@@ -96,10 +96,20 @@ final class EngineTests: XCTestCase {
     }
 
     func testKeywordMatcherFindsOverlappingKeywords() {
-        let m = KeywordMatcher(keywords: ["he", "she", "his", "hers"])
+        let m = KeywordMatcher(keywords: ["her", "sher", "his", "hers", "rs!"])
         var hits: [(Int, Int)] = []
-        var text = "uSHErs"
+        var text = "uSHErs! he"
         text.withUTF8 { m.scan(UnsafeRawBufferPointer($0)) { hits.append(($0, $1)) } }
-        XCTAssertEqual(hits.map(\.0).sorted(), [0, 1, 3])
+        XCTAssertEqual(hits.map(\.0).sorted(), [0, 1, 3, 4])
+        XCTAssertEqual(hits.first { $0.0 == 3 }?.1, 6, "end offset of 'hers'")
+        // Many keywords sharing hash buckets, and inputs shorter than a keyword.
+        let words = (0..<500).map { "kw\($0)x" }
+        let big = KeywordMatcher(keywords: words)
+        var found = Set<Int>()
+        var t2 = words.shuffled().joined(separator: " ").uppercased()
+        t2.withUTF8 { big.scan(UnsafeRawBufferPointer($0)) { id, _ in found.insert(id) } }
+        XCTAssertEqual(found.count, 500)
+        var short = "kw"
+        short.withUTF8 { big.scan(UnsafeRawBufferPointer($0)) { _, _ in XCTFail("no match in a short input") } }
     }
 }

@@ -168,10 +168,13 @@ public final class SecretScanner: Sendable {
         return false
     }
 
-    static func lineRange(_ buf: UnsafeRawBufferPointer, around i: Int) -> Range<Int> {
+    /// The line around offset `i`, at most `limit` bytes either side (minified files have
+    /// multi-megabyte lines; a marker that far away is not about this secret).
+    static func lineRange(_ buf: UnsafeRawBufferPointer, around i: Int, limit: Int = 4096) -> Range<Int> {
         var s = i, e = i
-        while s > 0 && buf[s - 1] != 0x0A { s -= 1 }
-        while e < buf.count && buf[e] != 0x0A { e += 1 }
+        let lo = max(0, i - limit), hi = min(buf.count, i + limit)
+        while s > lo && buf[s - 1] != 0x0A { s -= 1 }
+        while e < hi && buf[e] != 0x0A { e += 1 }
         return s..<e
     }
 
@@ -195,6 +198,8 @@ public final class SecretScanner: Sendable {
         var out: [Finding] = []
         out.reserveCapacity(hits.count)
         var line = 1, lineStart = 0, pos = 0
+        // Column cursor within the current line, so many findings on one long line cost one pass.
+        var colOffset = 0, col = 1
         func advance(to target: Int) {
             while pos < target {
                 if buf[pos] == 0x0A { line += 1; lineStart = pos + 1 }
@@ -202,10 +207,9 @@ public final class SecretScanner: Sendable {
             }
         }
         func column(_ offset: Int) -> Int {
-            var c = 1
-            var i = lineStart
-            while i < offset { if buf[i] & 0xC0 != 0x80 { c += 1 }; i += 1 }
-            return c
+            if colOffset < lineStart || colOffset > offset { colOffset = lineStart; col = 1 }
+            while colOffset < offset { if buf[colOffset] & 0xC0 != 0x80 { col += 1 }; colOffset += 1 }
+            return col
         }
         for h in hits {
             let rule = rules[h.rule].rule
@@ -214,7 +218,8 @@ public final class SecretScanner: Sendable {
             // End position: scan ahead on a copy of the cursor.
             var endLine = line, endLineStart = lineStart, j = pos
             while j < h.secret.upperBound { if buf[j] == 0x0A { endLine += 1; endLineStart = j + 1 }; j += 1 }
-            var ec = 1, k = endLineStart
+            // Characters from the end line's start (or the secret's start, on a single line) to the end.
+            var ec = endLine == line ? c : 1, k = endLine == line ? h.secret.lowerBound : endLineStart
             while k < h.secret.upperBound { if buf[k] & 0xC0 != 0x80 { ec += 1 }; k += 1 }
             let secret = String(decoding: UnsafeRawBufferPointer(rebasing: buf[h.secret]), as: UTF8.self)
             out.append(Finding(ruleID: rule.id, description: rule.description, severity: rule.severity, path: path,
