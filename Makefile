@@ -1,7 +1,5 @@
 # wow-guard — set-up and everyday commands. `make scan` and `make test` install what is missing first.
 SWIFT ?= swift
-APT_PACKAGES := libpcre2-dev pkg-config git
-BREW_PACKAGES := pcre2 pkg-config
 RELEASE_FLAGS := -c release --static-swift-stdlib
 BIN := .build/release/wow-guard
 
@@ -21,8 +19,9 @@ release: deps
 scan: release
 	$(BIN) scan .
 
-# Runs the whole test suite.
-test: deps
+# Runs the whole test suite (also installs the pre-commit framework, which one test drives).
+test:
+	@./Scripts/install-deps.sh --with-test-tools
 	$(SWIFT) build $(RELEASE_FLAGS)
 	$(SWIFT) test
 

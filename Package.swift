@@ -1,6 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// libgit2 and its dependencies are linked statically on Linux so that the binary loads no extra
+// shared libraries at start-up (the agent hook runs on every tool call); Debian ships the archives
+// with libgit2-dev, libssl-dev and zlib1g-dev. On macOS, Homebrew's dynamic libgit2 is used.
+let staticLibgit2: [LinkerSetting] = [
+    "libgit2.a", "libmbedtls.a", "libmbedx509.a", "libmbedcrypto.a", "libhttp_parser.a",
+    "libssh2.a", "libssl.a", "libcrypto.a", "libz.a",
+].map { .linkedLibrary(":" + $0, .when(platforms: [.linux])) } + [.linkedLibrary("git2", .when(platforms: [.macOS]))]
+
 let package = Package(
     name: "wow-guard",
     platforms: [.macOS(.v15)],
@@ -17,12 +25,22 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
+        .systemLibrary(name: "CLibgit2", providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
+        // libgit2's static archive references GSSAPI (HTTP Negotiate auth, never used here).
+        .target(name: "GSSStubs"),
         // Pure core: text in, findings out. No file system, git, stdin or clock.
         .target(name: "WowGuardCore", dependencies: ["CPCRE2"]),
+        // git plumbing through libgit2: staged changes, history, hook installation.
+        .target(
+            name: "WowGuardGit",
+            dependencies: ["WowGuardCore", "CLibgit2", .target(name: "GSSStubs", condition: .when(platforms: [.linux]))],
+            linkerSettings: staticLibgit2
+        ),
         .target(
             name: "WowGuardCLI",
             dependencies: [
                 "WowGuardCore",
+                "WowGuardGit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -3,16 +3,40 @@
 # Debian/Ubuntu: apt-get (as root, or through sudo); macOS: Homebrew.
 set -euo pipefail
 
-apt_packages=(libpcre2-dev pkg-config git)
-brew_packages=(pcre2 pkg-config)
+# libgit2 is linked statically on Linux: its archive and those of its dependencies come with
+# libgit2-dev (mbedtls, http-parser, ssh2, pcre2), libssl-dev and zlib1g-dev.
+apt_packages=(libpcre2-dev libgit2-dev libssl-dev zlib1g-dev pkg-config git)
+brew_packages=(pcre2 libgit2 pkg-config)
+static_archives=(libgit2.a libmbedtls.a libmbedx509.a libmbedcrypto.a libhttp_parser.a libssh2.a libssl.a libcrypto.a libz.a)
+
+with_test_tools=0
+[ "${1:-}" = "--with-test-tools" ] && with_test_tools=1
 
 have_all() {
   command -v pkg-config >/dev/null 2>&1 || return 1
   command -v git >/dev/null 2>&1 || return 1
   pkg-config --exists libpcre2-8 || return 1
+  if [ "$(uname -s)" = Linux ]; then
+    local libdir
+    libdir="$(pkg-config --variable=libdir libgit2 2>/dev/null)" || return 1
+    for a in "${static_archives[@]}"; do [ -f "$libdir/$a" ] || return 1; done
+  else
+    pkg-config --exists libgit2 || return 1
+  fi
 }
 
-if have_all; then exit 0; fi
+install_test_tools() {
+  # The pre-commit framework, for the test that runs wow-guard through .pre-commit-hooks.yaml.
+  command -v pre-commit >/dev/null 2>&1 && return 0
+  echo "install-deps: installing pre-commit (pip)" >&2
+  python3 -m pip install --quiet pre-commit >&2 || { echo "install-deps: pip install pre-commit failed" >&2; exit 1; }
+  command -v pre-commit >/dev/null 2>&1 || { echo "install-deps: pre-commit installed but not on PATH" >&2; exit 1; }
+}
+
+if have_all; then
+  [ $with_test_tools = 1 ] && install_test_tools
+  exit 0
+fi
 
 case "$(uname -s)" in
   Linux)
@@ -39,4 +63,6 @@ case "$(uname -s)" in
     ;;
 esac
 
-have_all || { echo "install-deps: packages installed but libpcre2-8 is still not found by pkg-config" >&2; exit 1; }
+have_all || { echo "install-deps: packages installed but libpcre2-8/libgit2 are still not found" >&2; exit 1; }
+[ $with_test_tools = 1 ] && install_test_tools
+exit 0

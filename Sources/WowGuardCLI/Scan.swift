@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Synchronization
 import WowGuardCore
+import WowGuardGit
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif
@@ -35,11 +36,27 @@ struct Scan: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int?
 
+    @Flag(help: "Scan only the lines the staged changes add (what `git commit` would record).")
+    var staged = false
+
+    @Flag(help: "Scan the lines each commit of the history adds (newest first).")
+    var history = false
+
+    @Option(help: "With --history: stop at this revision (exclusive), e.g. origin/main.")
+    var since: String?
+
+    @Flag(help: "With --history: walk every local branch, not only HEAD.")
+    var branches = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if staged && history { throw ValidationError("--staged and --history cannot be combined") }
+        if (since != nil || branches) && !history { throw ValidationError("--since and --branches go with --history") }
+        if (staged || history) && (noGit || paths != ["."]) { throw ValidationError("--staged and --history scan the current repository; give no paths and no --no-git") }
     }
 
     func run() throws {
+        if staged || history { return try runGit() }
         let start = Posix.now()
         var files: [ScanFile] = []
         var configRoot: String?
@@ -74,15 +91,52 @@ struct Scan: ParsableCommand {
         let result = ParallelScan.run(files: files, scanner: scanner, workers: jobs ?? Posix.cpuCount(), progress: progress)
         let stats = ScanStats(files: result.files, bytes: result.bytes,
                               durationMS: Int((Posix.now() - start) / 1_000_000), skippedBinary: result.binary)
-        switch format {
-        case .json: Posix.output(Report.json(result.findings, stats: stats))
-        case .sarif: Posix.output(Report.sarif(result.findings, rules: rules))
-        case .text:
-            let color = !noColor && Posix.isTTY(1) && Posix.env("NO_COLOR") == nil
-            Posix.output(Report.text(result.findings, stats: stats, color: color))
-        }
+        try report(result.findings, stats: stats, rules: rules)
         for w in result.warnings.prefix(20) { Posix.output("wow-guard: warning: \(w)\n", to: 2) }
         if !result.findings.isEmpty { throw ExitCode(1) }
+    }
+
+    func report(_ findings: [Finding], stats: ScanStats, rules: [SecretRule]) throws {
+        switch format {
+        case .json: Posix.output(Report.json(findings, stats: stats))
+        case .sarif: Posix.output(Report.sarif(findings, rules: rules))
+        case .text:
+            let color = !noColor && Posix.isTTY(1) && Posix.env("NO_COLOR") == nil
+            Posix.output(Report.text(findings, stats: stats, color: color))
+        }
+    }
+
+    /// `--staged` and `--history`: added lines only, through libgit2.
+    func runGit() throws {
+        let start = Posix.now()
+        let session = try GitSession(configPath: config)
+        let detectors = ChangeDetectors.make(config: session.config)
+        var findings: [Finding] = []
+        var files = 0, bytes = 0
+        func count(_ changed: [ChangedFile]) {
+            files += changed.count
+            for f in changed { for h in f.hunks { for l in h.lines { bytes += l.utf8.count + 1 } } }
+        }
+        do {
+            if staged {
+                let changed = try session.repository.stagedChanges()
+                count(changed)
+                findings = ChangeDetectors.findings(in: changed, detectors: detectors)
+            } else {
+                try session.repository.walkHistory(since: since, branches: branches) { commit in
+                    count(commit.files)
+                    for var f in ChangeDetectors.findings(in: commit.files, detectors: detectors) {
+                        f.commit = commit.id
+                        f.author = commit.author
+                        f.date = commit.date
+                        findings.append(f)
+                    }
+                }
+            }
+        } catch let e as GitError { throw CLIError(e.message) }
+        let stats = ScanStats(files: files, bytes: bytes, durationMS: Int((Posix.now() - start) / 1_000_000))
+        try report(findings, stats: stats, rules: session.config.rules())
+        if !findings.isEmpty { throw ExitCode(1) }
     }
 }
 

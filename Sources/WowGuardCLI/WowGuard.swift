@@ -1,12 +1,13 @@
 import ArgumentParser
 import WowGuardCore
+import WowGuardGit
 
 public struct WowGuard: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "wow-guard",
         abstract: "Blocks credentials and dangerous scripts before they reach a commit or an agent's tool call.",
         version: Report.version,
-        subcommands: [Scan.self, Rules.self]
+        subcommands: [Scan.self, PreCommit.self, Install.self, Uninstall.self, Allow.self, Rules.self]
     )
 
     public init() {}
@@ -18,6 +19,9 @@ public struct WowGuard: ParsableCommand {
             try command.run()
             exit(withCode: 0)
         } catch let error as CLIError {
+            Posix.output("wow-guard: \(error.message)\n", to: 2)
+            exit(withCode: 2)
+        } catch let error as GitError {
             Posix.output("wow-guard: \(error.message)\n", to: 2)
             exit(withCode: 2)
         } catch let error as Posix.Error {

@@ -153,12 +153,17 @@ public struct Config: Sendable {
                 guard case .bool(let b) = m.value else { throw err(m.line, "'multiline' must be true or false") }
                 multiline = b
             }
+            let keywords = try strings(t["keywords"], "keywords")
+            if keywords.isEmpty { throw err(t.line, "custom rule '\(id)' needs 'keywords' (the prefilter runs a rule only where one occurs)") }
+            for (k, line) in keywords where k.utf8.count < KeywordMatcher.minimumLength {
+                throw err(line, "keyword '\(k)' of rule '\(id)' is shorter than \(KeywordMatcher.minimumLength) bytes")
+            }
             let allow = try strings(t["allow_patterns"], "allow_patterns")
             for (p, line) in allow { _ = try regex(p, line: line, what: "allow pattern") }
             let rule = SecretRule(
                 id: id,
                 description: try t["description"].map { e throws(ConfigError) in try string(e, "description") } ?? id,
-                keywords: try strings(t["keywords"], "keywords").map { $0.0.lowercased() },
+                keywords: keywords.map { $0.0.lowercased() },
                 pattern: pattern, secretGroup: group, minEntropy: entropy, severity: severity,
                 multiline: multiline, allowPatterns: allow.map(\.0),
                 examples: try strings(t["examples"], "examples").map(\.0),

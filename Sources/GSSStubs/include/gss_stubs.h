@@ -1,0 +1,1 @@
+/* No public API: link-time stubs only (see gss_stubs.c). */

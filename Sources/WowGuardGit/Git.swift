@@ -1,0 +1,204 @@
+import CLibgit2
+import WowGuardCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A libgit2 failure, with libgit2's own message.
+public struct GitError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+
+    static func last(_ what: String, _ code: Int32) -> GitError {
+        if let e = git_error_last(), let m = e.pointee.message {
+            return GitError("\(what): \(String(cString: m))")
+        }
+        return GitError("\(what) failed (libgit2 error \(code))")
+    }
+}
+
+@inline(__always) func check(_ code: Int32, _ what: @autoclosure () -> String) throws(GitError) {
+    if code < 0 { throw GitError.last(what(), code) }
+}
+
+/// libgit2 is initialised once, and only by git commands (it costs ~3 ms: it loads the CA bundle).
+enum Libgit2 {
+    static let initialized: Bool = {
+        git_libgit2_init()
+        return true
+    }()
+}
+
+func env(_ name: String) -> String? {
+    guard let v = getenv(name) else { return nil }
+    let s = String(cString: v)
+    return s.isEmpty ? nil : s
+}
+
+func absolutePath(_ p: String, relativeTo base: String) -> String {
+    p.hasPrefix("/") ? p : (base.hasSuffix("/") ? base + p : base + "/" + p)
+}
+
+func currentDirectory() -> String {
+    var buf = [CChar](repeating: 0, count: 4096)
+    guard getcwd(&buf, buf.count) != nil else { return "." }
+    return String(cString: buf)
+}
+
+/// An open repository. Honours what git tells a hook through the environment:
+/// `GIT_DIR`, `GIT_WORK_TREE` and `GIT_INDEX_FILE` (the temporary index of `git commit -a` and
+/// `git commit <path>`: reading `.git/index` there would scan the wrong content).
+public final class Repository {
+    let repo: OpaquePointer
+    public let workdir: String?
+    public let gitDir: String
+
+    /// Opens the repository containing `path` (or the one named by `GIT_DIR`).
+    public init(discoverFrom path: String = ".", useEnvironment: Bool = true) throws(GitError) {
+        _ = Libgit2.initialized
+        let cwd = currentDirectory()
+        var r: OpaquePointer?
+        if useEnvironment, let gitDir = env("GIT_DIR") {
+            try check(git_repository_open(&r, absolutePath(gitDir, relativeTo: cwd)), "cannot open the repository at GIT_DIR=\(gitDir)")
+            if let wt = env("GIT_WORK_TREE") {
+                try check(git_repository_set_workdir(r, absolutePath(wt, relativeTo: cwd), 0), "cannot use GIT_WORK_TREE=\(wt)")
+            }
+        } else {
+            let rc = git_repository_open_ext(&r, absolutePath(path, relativeTo: cwd), 0, nil)
+            if rc == GIT_ENOTFOUND.rawValue { throw GitError("not a git repository (or any parent up to /): \(path)") }
+            try check(rc, "cannot open the git repository at \(path)")
+        }
+        repo = r!
+        workdir = git_repository_workdir(repo).map { String(cString: $0) }
+        gitDir = String(cString: git_repository_path(repo))
+    }
+
+    deinit { git_repository_free(repo) }
+
+    public var isBare: Bool { git_repository_is_bare(repo) == 1 }
+
+    /// The index being committed: `GIT_INDEX_FILE` when git set one, else the repository's.
+    func index(useEnvironment: Bool) throws(GitError) -> OpaquePointer {
+        var idx: OpaquePointer?
+        if useEnvironment, let file = env("GIT_INDEX_FILE") {
+            let path = absolutePath(file, relativeTo: currentDirectory())
+            try check(git_index_open(&idx, path), "cannot open the index GIT_INDEX_FILE=\(file)")
+            // A standalone index needs the repository to resolve objects.
+            _ = git_index_read(idx, 1)
+            return idx!
+        }
+        try check(git_repository_index(&idx, repo), "cannot read the index")
+        return idx!
+    }
+
+    /// The tree of `spec` (e.g. `HEAD`), or nil when HEAD is unborn (first commit).
+    func tree(_ spec: String) throws(GitError) -> OpaquePointer? {
+        var obj: OpaquePointer?
+        let rc = git_revparse_single(&obj, repo, spec + "^{tree}")
+        if rc == GIT_ENOTFOUND.rawValue || rc == GIT_EUNBORNBRANCH.rawValue { return nil }
+        try check(rc, "cannot resolve \(spec)")
+        return obj
+    }
+
+    /// Added lines of the staged change (index against `HEAD^{tree}`; the empty tree when unborn).
+    public func stagedChanges(useEnvironment: Bool = true) throws(GitError) -> [ChangedFile] {
+        let idx = try index(useEnvironment: useEnvironment)
+        defer { git_index_free(idx) }
+        let head = try tree("HEAD")
+        defer { if let head { git_object_free(head) } }
+        var opts = git_diff_options()
+        try check(git_diff_options_init(&opts, UInt32(GIT_DIFF_OPTIONS_VERSION)), "diff options")
+        opts.context_lines = 0
+        opts.interhunk_lines = 0
+        var diff: OpaquePointer?
+        try check(git_diff_tree_to_index(&diff, repo, head, idx, &opts), "cannot diff the index against HEAD")
+        defer { git_diff_free(diff) }
+        return try DiffReader.changedFiles(diff!, repo: repo)
+    }
+
+    /// The hooks directory git really uses: `core.hooksPath` (relative to the work tree root),
+    /// else the common git directory's `hooks/` (shared by linked worktrees).
+    public func hooksDirectory() throws(GitError) -> String {
+        var cfg: OpaquePointer?
+        if git_repository_config_snapshot(&cfg, repo) == 0, let cfg {
+            defer { git_config_free(cfg) }
+            var value: UnsafePointer<CChar>?
+            if git_config_get_string(&value, cfg, "core.hooksPath") == 0, let value {
+                var p = String(cString: value)
+                if p.hasPrefix("~/"), let home = env("HOME") { p = home + String(p.dropFirst(1)) }
+                return absolutePath(p, relativeTo: workdir ?? gitDir)
+            }
+        }
+        let common = String(cString: git_repository_commondir(repo))
+        return absolutePath("hooks", relativeTo: common)
+    }
+}
+
+/// Reads added lines from a libgit2 diff, after rename/copy detection.
+enum DiffReader {
+    static let maxFileBytes = 64 * 1024 * 1024
+
+    static func changedFiles(_ diff: OpaquePointer, repo: OpaquePointer) throws(GitError) -> [ChangedFile] {
+        var find = git_diff_find_options()
+        try check(git_diff_find_options_init(&find, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), "find options")
+        find.flags = GIT_DIFF_FIND_RENAMES.rawValue | GIT_DIFF_FIND_COPIES.rawValue
+        try check(git_diff_find_similar(diff, &find), "rename detection")
+        var files: [ChangedFile] = []
+        let n = git_diff_num_deltas(diff)
+        for i in 0..<n {
+            guard let d = git_diff_get_delta(diff, i)?.pointee else { continue }
+            switch d.status {
+            case GIT_DELTA_DELETED, GIT_DELTA_UNMODIFIED, GIT_DELTA_IGNORED, GIT_DELTA_UNREADABLE: continue
+            default: break
+            }
+            // Submodules and symlinks add no text (their "content" is a commit id or a link target).
+            let mode = UInt32(d.new_file.mode)
+            if mode == GIT_FILEMODE_COMMIT.rawValue || mode == GIT_FILEMODE_LINK.rawValue { continue }
+            if d.new_file.size > UInt64(maxFileBytes) {
+                // Huge blobs: still scanned, but through the patch, which libgit2 streams per hunk.
+            }
+            var patch: OpaquePointer?
+            guard git_patch_from_diff(&patch, diff, i) == 0, let patch else { continue }
+            defer { git_patch_free(patch) }
+            guard let delta = git_patch_get_delta(patch)?.pointee else { continue }
+            if delta.flags & GIT_DIFF_FLAG_BINARY.rawValue != 0 { continue }
+            let path = delta.new_file.path.map { String(cString: $0) } ?? ""
+            var hunks: [AddedHunk] = []
+            let hunkCount = git_patch_num_hunks(patch)
+            for h in 0..<hunkCount {
+                let lineCount = git_patch_num_lines_in_hunk(patch, h)
+                var current: AddedHunk?
+                for l in 0..<lineCount {
+                    var linePtr: UnsafePointer<git_diff_line>?
+                    guard git_patch_get_line_in_hunk(&linePtr, patch, h, Int(l)) == 0, let line = linePtr?.pointee else { continue }
+                    guard line.origin == CChar(UInt8(ascii: "+")) else {
+                        if let c = current { hunks.append(c); current = nil }
+                        continue
+                    }
+                    // Strip the line ending on bytes ("\r\n" is one Character in Swift).
+                    var len = line.content_len
+                    let text = line.content.map {
+                        $0.withMemoryRebound(to: UInt8.self, capacity: len) { p -> String in
+                            while len > 0 && (p[len - 1] == 0x0A || p[len - 1] == 0x0D) { len -= 1 }
+                            return String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self)
+                        }
+                    } ?? ""
+                    let no = Int(line.new_lineno)
+                    if var c = current, c.startLine + c.lines.count == no {
+                        c.lines.append(text)
+                        current = c
+                    } else {
+                        if let c = current { hunks.append(c) }
+                        current = AddedHunk(startLine: no, lines: [text])
+                    }
+                }
+                if let c = current { hunks.append(c) }
+            }
+            if !hunks.isEmpty { files.append(ChangedFile(path: path, hunks: hunks)) }
+        }
+        return files
+    }
+}

@@ -1,0 +1,115 @@
+import CLibgit2
+import WowGuardCore
+
+/// One commit of a history scan, with the files it changed.
+public struct CommitChanges: Sendable {
+    public var id: String
+    public var author: String
+    public var date: String
+    public var files: [ChangedFile]
+}
+
+extension Repository {
+    /// Walks commits newest first (`HEAD`, or every branch with `branches`), stopping at `since`
+    /// (exclusive), and calls `body` with each commit's added lines against its first parent.
+    /// A blob already scanned (same content at the same path) is not scanned again.
+    public func walkHistory(since: String?, branches: Bool, _ body: (CommitChanges) -> Void) throws(GitError) {
+        var walk: OpaquePointer?
+        try check(git_revwalk_new(&walk, repo), "cannot start a history walk")
+        defer { git_revwalk_free(walk) }
+        git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue)
+        if branches {
+            try check(git_revwalk_push_glob(walk, "refs/heads/*"), "cannot list branches")
+        } else {
+            let rc = git_revwalk_push_head(walk)
+            if rc == GIT_ENOTFOUND.rawValue || rc == GIT_EUNBORNBRANCH.rawValue { return }
+            try check(rc, "cannot read HEAD")
+        }
+        if let since {
+            var obj: OpaquePointer?
+            try check(git_revparse_single(&obj, repo, since), "cannot resolve --since \(since)")
+            defer { git_object_free(obj) }
+            try check(git_revwalk_hide(walk, git_object_id(obj)), "cannot hide \(since)")
+        }
+        var seenBlobs = Set<String>()
+        var oid = git_oid()
+        while git_revwalk_next(&oid, walk) == 0 {
+            var commit: OpaquePointer?
+            try check(git_commit_lookup(&commit, repo, &oid), "cannot read a commit")
+            defer { git_commit_free(commit) }
+            var tree: OpaquePointer?
+            try check(git_commit_tree(&tree, commit), "cannot read a commit's tree")
+            defer { git_tree_free(tree) }
+            var parentTree: OpaquePointer?
+            if git_commit_parentcount(commit) > 0 {
+                var parent: OpaquePointer?
+                if git_commit_parent(&parent, commit, 0) == 0 {
+                    _ = git_commit_tree(&parentTree, parent)
+                    git_commit_free(parent)
+                }
+            }
+            defer { if let parentTree { git_tree_free(parentTree) } }
+            var opts = git_diff_options()
+            try check(git_diff_options_init(&opts, UInt32(GIT_DIFF_OPTIONS_VERSION)), "diff options")
+            opts.context_lines = 0
+            var diff: OpaquePointer?
+            try check(git_diff_tree_to_tree(&diff, repo, parentTree, tree, &opts), "cannot diff a commit")
+            defer { git_diff_free(diff) }
+            // Skip blobs already scanned: the same content at the same path adds nothing new.
+            var files = try DiffReader.changedFiles(diff!, repo: repo)
+            var keep: [ChangedFile] = []
+            for (i, f) in files.enumerated() {
+                let key = blobKey(diff!, index: i, path: f.path)
+                if let key, !seenBlobs.insert(key).inserted { continue }
+                keep.append(f)
+            }
+            files = keep
+            let author = git_commit_author(commit)!.pointee
+            let name = author.name.map { String(cString: $0) } ?? ""
+            let email = author.email.map { String(cString: $0) } ?? ""
+            body(CommitChanges(id: oidString(git_commit_id(commit)!), author: "\(name) <\(email)>",
+                               date: isoDate(author.when), files: files))
+        }
+    }
+
+    private func blobKey(_ diff: OpaquePointer, index: Int, path: String) -> String? {
+        // Deltas and changed files are in the same order, but deltas without added text are
+        // skipped; find the delta by path instead.
+        let n = git_diff_num_deltas(diff)
+        for i in 0..<n {
+            guard let d = git_diff_get_delta(diff, i)?.pointee, let p = d.new_file.path, String(cString: p) == path else { continue }
+            var id = d.new_file.id
+            return path + "@" + oidString(&id)
+        }
+        return nil
+    }
+}
+
+func oidString(_ oid: UnsafePointer<git_oid>) -> String {
+    var buf = [CChar](repeating: 0, count: 41)
+    git_oid_tostr(&buf, 41, oid)
+    return String(cString: buf)
+}
+
+/// `git_time` (seconds + minutes offset) as ISO 8601 with the author's offset.
+func isoDate(_ t: git_time) -> String {
+    let offset = Int(t.offset)
+    var secs = Int(t.time) + offset * 60
+    let days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400
+    secs -= days * 86400
+    // Civil-from-days (Howard Hinnant's algorithm).
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    var y = yoe + era * 400
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    if m <= 2 { y += 1 }
+    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    let sign = offset >= 0 ? "+" : "-"
+    let ao = abs(offset)
+    return "\(y)-\(two(m))-\(two(d))T\(two(secs / 3600)):\(two(secs % 3600 / 60)):\(two(secs % 60))\(sign)\(two(ao / 60)):\(two(ao % 60))"
+}

@@ -1,0 +1,99 @@
+import WowGuardCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Installs and removes the pre-commit hook in the hooks directory git really uses, chaining to
+/// (and on removal restoring) a hook that was there before.
+public enum HookInstaller {
+    public static let previousSuffix = ".wow-guard-previous"
+
+    public enum Outcome: Equatable, Sendable {
+        case installed(path: String, keptPrevious: Bool)
+        case updated(path: String)
+        case removed(path: String, restoredPrevious: Bool)
+        case notInstalled(path: String)
+    }
+
+    public static func install(repository: Repository, binary: String) throws(GitError) -> Outcome {
+        let dir = try repository.hooksDirectory()
+        try makeDirectories(dir)
+        let hook = dir + "/pre-commit"
+        let previous = hook + previousSuffix
+        let script = HookScripts.preCommit.replacingOccurrences(of: HookScripts.binPlaceholder, with: binary)
+        if let existing = read(hook) {
+            if existing.contains(HookScripts.marker) {
+                try write(hook, script)
+                return .updated(path: hook)
+            }
+            if exists(previous) {
+                throw GitError("\(hook) is not wow-guard's, and \(previous) already exists; move one of them away first")
+            }
+            guard rename(hook, previous) == 0 else { throw GitError("cannot keep the existing hook as \(previous): \(errorText())") }
+            try write(hook, script)
+            return .installed(path: hook, keptPrevious: true)
+        }
+        try write(hook, script)
+        return .installed(path: hook, keptPrevious: false)
+    }
+
+    public static func uninstall(repository: Repository) throws(GitError) -> Outcome {
+        let dir = try repository.hooksDirectory()
+        let hook = dir + "/pre-commit"
+        let previous = hook + previousSuffix
+        guard let existing = read(hook), existing.contains(HookScripts.marker) else { return .notInstalled(path: hook) }
+        guard unlink(hook) == 0 else { throw GitError("cannot remove \(hook): \(errorText())") }
+        if exists(previous) {
+            guard rename(previous, hook) == 0 else { throw GitError("cannot restore \(previous): \(errorText())") }
+            return .removed(path: hook, restoredPrevious: true)
+        }
+        return .removed(path: hook, restoredPrevious: false)
+    }
+
+    static func errorText() -> String { String(cString: strerror(errno)) }
+
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    static func read(_ path: String) -> String? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var out: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: 16384)
+        while true {
+            let n = fread(&buf, 1, buf.count, f)
+            if n <= 0 { break }
+            out += buf[0..<n]
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func write(_ path: String, _ text: String) throws(GitError) {
+        let tmp = path + ".tmp-wow-guard"
+        guard let f = fopen(tmp, "wb") else { throw GitError("cannot write \(path): \(errorText())") }
+        let bytes = Array(text.utf8)
+        let ok = fwrite(bytes, 1, bytes.count, f) == bytes.count
+        fclose(f)
+        guard ok, chmod(tmp, 0o755) == 0, rename(tmp, path) == 0 else {
+            unlink(tmp)
+            throw GitError("cannot write \(path): \(errorText())")
+        }
+    }
+
+    static func makeDirectories(_ path: String) throws(GitError) {
+        var current = ""
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            current += "/" + part
+            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw GitError("cannot create \(current): \(errorText())") }
+        }
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        let parts = split(separator: target, omittingEmptySubsequences: false)
+        return parts.joined(separator: replacement)
+    }
+}
