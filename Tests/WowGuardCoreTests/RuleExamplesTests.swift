@@ -30,6 +30,10 @@ final class RuleExamplesTests: XCTestCase {
         }
     }
 
+    func testCatalogHasAtLeast150Rules() {
+        XCTAssertGreaterThanOrEqual(RuleRegistry.all.count, 150)
+    }
+
     func testCatalogIsWellFormed() throws {
         var seen = Set<String>()
         for rule in RuleRegistry.all {
@@ -37,7 +41,10 @@ final class RuleExamplesTests: XCTestCase {
             XCTAssertTrue(rule.id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "rule id not kebab-case: \(rule.id)")
             XCTAssertFalse(rule.description.isEmpty, "\(rule.id) has no description")
             XCTAssertFalse(rule.keywords.isEmpty, "\(rule.id) has no keywords (it would run on every byte)")
-            for k in rule.keywords { XCTAssertEqual(k, k.lowercased(), "\(rule.id): keywords must be lower case") }
+            for k in rule.keywords {
+                XCTAssertEqual(k, k.lowercased(), "\(rule.id): keywords must be lower case")
+                XCTAssertGreaterThanOrEqual(k.utf8.count, KeywordMatcher.minimumLength, "\(rule.id): keyword '\(k)' too short")
+            }
             let p = try PCREPattern(rule.pattern, jit: false)
             XCTAssertLessThanOrEqual(rule.secretGroup, p.captureCount, "\(rule.id): secret group out of range")
             XCTAssertLessThan(p.captureCount, 60, "\(rule.id): too many groups")

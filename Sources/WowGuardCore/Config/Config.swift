@@ -160,14 +160,15 @@ public struct Config: Sendable {
             }
             let allow = try strings(t["allow_patterns"], "allow_patterns")
             for (p, line) in allow { _ = try regex(p, line: line, what: "allow pattern") }
+            let examples = try strings(t["examples"], "examples").map(\.0)
+            let counterExamples = try strings(t["counter_examples"], "counter_examples").map(\.0)
             let rule = SecretRule(
                 id: id,
                 description: try t["description"].map { e throws(ConfigError) in try string(e, "description") } ?? id,
                 keywords: keywords.map { $0.0.lowercased() },
                 pattern: pattern, secretGroup: group, minEntropy: entropy, severity: severity,
                 multiline: multiline, allowPatterns: allow.map(\.0),
-                examples: try strings(t["examples"], "examples").map(\.0),
-                counterExamples: try strings(t["counter_examples"], "counter_examples").map(\.0))
+                examples: examples, counterExamples: counterExamples)
             // A custom rule's own examples must behave, like the built-in ones.
             let scanner = SecretScanner(rules: [rule], jit: false)
             for ex in rule.examples where !scanner.scan(ex, path: "example").contains(where: { $0.ruleID == id }) {

@@ -41,14 +41,18 @@ public struct SecretRule: Sendable {
     public var skipPlaceholderFilter: Bool
     /// Secrets that match any of these patterns are not findings (rule-specific false-positive filters).
     public var allowPatterns: [String]
-    public var examples: [String]
-    public var counterExamples: [String]
+    /// Built on demand: examples are synthesised, and the hook path must not pay for them at start-up.
+    private let makeExamples: @Sendable () -> [String]
+    private let makeCounterExamples: @Sendable () -> [String]
+    public var examples: [String] { makeExamples() }
+    public var counterExamples: [String] { makeCounterExamples() }
 
     public init(id: String, description: String, keywords: [String], pattern: String,
                 secretGroup: Int = 1, minEntropy: Double? = nil, severity: Severity = .high,
                 validator: SecretValidator? = nil, multiline: Bool = false, generic: Bool = false,
                 skipPlaceholderFilter: Bool = false, allowPatterns: [String] = [],
-                examples: [String], counterExamples: [String] = []) {
+                examples: @autoclosure @escaping @Sendable () -> [String],
+                counterExamples: @autoclosure @escaping @Sendable () -> [String] = []) {
         self.id = id
         self.description = description
         self.keywords = keywords
@@ -61,8 +65,8 @@ public struct SecretRule: Sendable {
         self.generic = generic
         self.skipPlaceholderFilter = skipPlaceholderFilter
         self.allowPatterns = allowPatterns
-        self.examples = examples
-        self.counterExamples = counterExamples
+        self.makeExamples = examples
+        self.makeCounterExamples = counterExamples
     }
 }
 
