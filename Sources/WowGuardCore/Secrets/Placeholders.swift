@@ -9,6 +9,8 @@ public enum Placeholders {
         "${", "{{", "}}", "$(", "%(", "#{", "<%", "process.env", "os.environ", "getenv", "env[", "secrets.",
         "vault(", "ssm:", "arn:aws:secretsmanager", "!vault", "\\(", "000000000000", "111111111111", "123456789",
         "abcdefgh", "qwerty", "password1", "secret123", "passw0rd", "s3cr3t",
+        // Encrypted values (sops, ansible-vault, sealed secrets) are safe to commit.
+        "enc[aes256_gcm", "$ansible_vault", "!encrypted", "ag-encrypted",
     ]
 
     /// Short words that mark a placeholder only as a whole word (`TODO`, `my-fake-key`), never inside

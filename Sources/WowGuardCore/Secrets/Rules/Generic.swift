@@ -58,7 +58,9 @@ extension RuleFamilies {
         return segments > 1 && !atStart
     }
 
-    static let assignment = #"["'\]]{0,3}\s{0,5}(?:=>|:=|(?<![=!<>])=(?![=>~])|:(?!:))\s{0,5}"#
+    /// `=`, `:`, `:=`, `=>`, after an optional closing quote or bracket and an optional type
+    /// annotation (`KEY: str = "…"`, `val key: String = "…"`, `const apiKey: string = "…"`).
+    static let assignment = #"["'\]]{0,3}(?:\s{0,3}:\s{0,3}[A-Za-z_][A-Za-z0-9_.\[\]|?]{0,30}\s{0,3}(?==))?\s{0,5}(?:=>|:=|(?<![=!<>])=(?![=>~])|:(?!:))\s{0,5}"#
     /// A quoted literal value (code, JSON, YAML with quotes).
     static let quotedValue = #"["'`]([^"'`\s\\]{8,200})["'`]"#
     /// An unquoted value that ends the line (.env, properties, INI, YAML, shell), optionally before a comment.
@@ -101,6 +103,7 @@ extension RuleFamilies {
                 "\"adminPassword\": \"\(Synthetic.string(18, seed: 83))\",",
                 "$config['db_pwd'] = '\(Synthetic.string(13, seed: 84))';",
                 "val password = \"\(Synthetic.string(15, seed: 85))\"",
+                "LDAP_BIND_PASSWORD: str = \"\(Synthetic.string(16, seed: 78))\"",
                 "conn.login(user, password=\"\(Synthetic.string(16, seed: 86))\")",
             ],
             counterExamples: [
@@ -111,6 +114,7 @@ extension RuleFamilies {
                 "passwordHash = \"\(Synthetic.string(40, alphabet: Synthetic.lowerHex, seed: 87))\"",
                 "XCTAssertEqual(user.password, \"hunter2\")",
                 "password = \"my-password-123\"",
+                "mail-password: 'ENC[AES256_GCM,data:\(Synthetic.string(24, alphabet: Synthetic.base64, seed: 76)),type:str]'",
             ]),
         SecretRule(
             id: "generic-password-assignment",
@@ -148,6 +152,7 @@ extension RuleFamilies {
                 "\"apiKey\": \"\(Synthetic.string(28, alphabet: Synthetic.base64url, seed: 93))\"",
                 "const SECRET_KEY = '\(Synthetic.string(30, alphabet: Synthetic.base64, seed: 94))';",
                 "webhook_secret := \"\(Synthetic.string(20, seed: 95))\"",
+                "const apiKey: string = \"\(Synthetic.string(24, seed: 77))\";",
                 "headers = {\"X-Api-Key\": \"\(Synthetic.string(32, alphabet: Synthetic.lowerHex, seed: 97))\"}",
             ],
             counterExamples: [

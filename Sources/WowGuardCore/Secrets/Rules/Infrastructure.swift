@@ -1,3 +1,9 @@
+// Keywords: the prefilter hashes the first three bytes of every keyword and compares keywords
+// wherever those three bytes occur, so a keyword that starts with a common trigram (`her` of
+// "heroku", `con` of "consul") costs a check at every "here" or "const". Where a vendor name starts
+// with one, the keyword is a distinctive tail of it instead ("roku", "nsul"); the pattern still
+// requires the full name.
+
 private typealias INS = SynthFormats
 private typealias INK = KeywordContext
 
@@ -96,7 +102,7 @@ extension RuleFamilies {
         SecretRule(
             id: "consul-acl-token",
             description: "HashiCorp Consul ACL token",
-            keywords: ["consul"],
+            keywords: ["nsul"],
             pattern: INK.assigned(vendor: "consul", kind: "token|secret|acl|master", value: INK.uuid),
             minEntropy: 3.0, severity: .high,
             examples: [
@@ -272,7 +278,7 @@ extension RuleFamilies {
         SecretRule(
             id: "age-secret-key",
             description: "age encryption secret key",
-            keywords: ["age-secret-key-1"],
+            keywords: ["secret-key-1"],
             pattern: #"(?<![A-Za-z0-9])(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Za-z0-9])"#,
             minEntropy: 3.8, severity: .critical,
             examples: [
@@ -315,7 +321,7 @@ extension RuleFamilies {
         SecretRule(
             id: "infisical-service-token",
             description: "Infisical service token",
-            keywords: ["infisical"],
+            keywords: ["fisical"],
             pattern: #"(?<![A-Za-z0-9_.\-])(st\.[a-f0-9\-]{24,36}\.[a-f0-9]{32,64}\.[a-f0-9]{32,64})(?![A-Za-z0-9_.\-])"#,
             minEntropy: 3.0, severity: .critical,
             examples: [
@@ -329,7 +335,7 @@ extension RuleFamilies {
         SecretRule(
             id: "infisical-client-secret",
             description: "Infisical machine identity (Universal Auth) client secret",
-            keywords: ["infisical"],
+            keywords: ["fisical"],
             pattern: INK.assigned(vendor: "infisical", kind: "secret", value: "[0-9a-f]{64}"),
             minEntropy: 3.0, severity: .critical,
             examples: [
@@ -448,7 +454,7 @@ extension RuleFamilies {
         SecretRule(
             id: "harness-access-token",
             description: "Harness personal access token or service account token",
-            keywords: ["pat.", "sat."],
+            keywords: ["api_key", "api-key", "apikey"],
             pattern: #"(?<![A-Za-z0-9_.\-])((?:pat|sat)\.[A-Za-z0-9_\-]{22}\.[0-9a-f]{24}\.[A-Za-z0-9]{20})(?![A-Za-z0-9_.\-])"#,
             minEntropy: 3.8, severity: .critical,
             examples: [

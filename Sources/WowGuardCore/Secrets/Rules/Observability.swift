@@ -1,3 +1,9 @@
+// Keywords: the prefilter hashes the first three bytes of every keyword and compares keywords
+// wherever those three bytes occur, so a keyword that starts with a common trigram (`her` of
+// "heroku", `con` of "consul") costs a check at every "here" or "const". Where a vendor name starts
+// with one, the keyword is a distinctive tail of it instead ("roku", "nsul"); the pattern still
+// requires the full name.
+
 private typealias OBS = SynthFormats
 private typealias OBK = KeywordContext
 
@@ -96,7 +102,7 @@ extension RuleFamilies {
         SecretRule(
             id: "newrelic-license-key-legacy",
             description: "New Relic license key (legacy 40-hex format) assigned to a New Relic license",
-            keywords: ["newrelic", "new_relic", "new-relic"],
+            keywords: ["wrelic", "w_relic", "w-relic"],
             pattern: OBK.assigned(vendor: "new[_\\-.]?relic", kind: "license", value: "[0-9a-f]{40}"),
             minEntropy: 3.0, severity: .high,
             examples: [
@@ -260,7 +266,7 @@ extension RuleFamilies {
         SecretRule(
             id: "honeycomb-configuration-key",
             description: "Honeycomb configuration or classic API key assigned to a Honeycomb key",
-            keywords: ["honeycomb"],
+            keywords: ["neycomb"],
             pattern: OBK.assigned(vendor: "honeycomb", kind: "key|team|token", value: "[A-Za-z0-9]{22}|[a-f0-9]{32}"),
             minEntropy: 3.5, severity: .high, validator: .custom(CredentialChecks.lettersAndDigits),
             examples: [
@@ -304,7 +310,7 @@ extension RuleFamilies {
         SecretRule(
             id: "pagerduty-api-key",
             description: "PagerDuty REST API key",
-            keywords: ["pagerduty", "pager_duty", "pager-duty"],
+            keywords: ["rduty", "r_duty", "r-duty"],
             pattern: OBK.assigned(vendor: "pager[_\\-.]?duty", kind: "api[_\\-.]?key|api[_\\-.]?token|token", value: "[A-Za-z0-9_+\\-]{20}", after: "(?![A-Za-z0-9_+\\-])"),
             minEntropy: 3.5, severity: .high, validator: .custom(CredentialChecks.lettersAndDigits),
             examples: [
@@ -318,7 +324,7 @@ extension RuleFamilies {
         SecretRule(
             id: "pagerduty-integration-key",
             description: "PagerDuty Events API integration / routing key",
-            keywords: ["pagerduty", "pager_duty", "pager-duty", "routing_key", "routing-key", "routingkey"],
+            keywords: ["rduty", "r_duty", "r-duty", "outing_key", "outing-key", "outingkey"],
             pattern: #"(?i)(?<![A-Za-z0-9])(?:pager[_\-.]?duty[A-Za-z0-9_.\-]{0,25}?(?:integration|routing|service|events?)[_\-.]?key|routing[_\-]?key)[A-Za-z0-9_.\-]{0,10}["'\]]{0,2}\s{0,5}(?:=>|:=|[:=])\s{0,5}["'`]?((?-i:[0-9a-f]{32}))(?![A-Za-z0-9_\-])"#,
             minEntropy: 3.0, severity: .high,
             examples: [
@@ -332,7 +338,7 @@ extension RuleFamilies {
         SecretRule(
             id: "opsgenie-api-key",
             description: "Opsgenie API key",
-            keywords: ["opsgenie", "geniekey"],
+            keywords: ["opsgenie", "iekey"],
             pattern: #"(?i)(?:(?<![A-Za-z0-9])opsgenie[A-Za-z0-9_.\-]{0,25}?(?:key|token)[A-Za-z0-9_.\-]{0,20}["'\]]{0,2}\s{0,5}(?:=>|:=|[:=])\s{0,5}["'`]?|geniekey\s{1,3})((?-i:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))(?![A-Za-z0-9_\-])"#,
             minEntropy: 3.0, severity: .high,
             examples: [
@@ -362,7 +368,7 @@ extension RuleFamilies {
         SecretRule(
             id: "bugsnag-api-key",
             description: "Bugsnag API key",
-            keywords: ["bugsnag"],
+            keywords: ["gsnag"],
             pattern: OBK.assigned(vendor: "bugsnag", kind: "key|token", value: "[0-9a-f]{32}"),
             minEntropy: 3.0, severity: .medium,
             examples: [
@@ -376,7 +382,7 @@ extension RuleFamilies {
         SecretRule(
             id: "rollbar-access-token",
             description: "Rollbar access token",
-            keywords: ["rollbar"],
+            keywords: ["llbar"],
             pattern: OBK.assigned(vendor: "rollbar", kind: "token|key", value: "[0-9a-f]{32}"),
             minEntropy: 3.0, severity: .high,
             examples: [
@@ -404,7 +410,7 @@ extension RuleFamilies {
         SecretRule(
             id: "logzio-token",
             description: "Logz.io shipping or API token",
-            keywords: ["logz"],
+            keywords: ["ogz"],
             pattern: OBK.assigned(vendor: "logz(?:[_\\-.]?io)?", kind: "token|key", value: "[A-Za-z]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
             minEntropy: 3.5, severity: .high,
             examples: [
@@ -418,7 +424,7 @@ extension RuleFamilies {
         SecretRule(
             id: "logdna-ingestion-key",
             description: "Mezmo (LogDNA) ingestion key",
-            keywords: ["logdna", "mezmo"],
+            keywords: ["ogdna", "mezmo"],
             pattern: OBK.assigned(vendor: "logdna|mezmo", kind: "key|token", value: "[0-9a-f]{32}"),
             minEntropy: 3.0, severity: .high,
             examples: [
@@ -448,7 +454,7 @@ extension RuleFamilies {
         SecretRule(
             id: "launchdarkly-access-token",
             description: "LaunchDarkly API access token",
-            keywords: ["launchdarkly", "launch_darkly", "launch-darkly"],
+            keywords: ["hdarkly", "h_darkly", "h-darkly"],
             pattern: #"(?i)launch[_\-.]?darkly[^\n]{0,40}?(?-i:(?<![A-Za-z0-9_\-])(api-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))(?![A-Za-z0-9_\-])"#,
             minEntropy: 3.0, severity: .critical,
             examples: [

@@ -68,12 +68,15 @@ enum CredentialChecks {
     static let trivial: Set<String> = ["password", "pass", "passwd", "secret", "admin", "root", "test", "user",
                                        "guest", "changeme", "default", "token", "username", "login"]
 
+    /// Credentials of the RFC 7617 (HTTP Basic) and RFC 6749 (OAuth 2.0) examples, lower-cased.
+    static let documentedExamples: Set<String> = ["aladdin:open sesame", "aladdin:opensesame", "s6bhdrkqt3:gx1fbat3bv"]
+
     /// `b64` decodes to printable `user:password` with a non-placeholder password of 4+ characters.
     static func basicCredential(_ b64: String) -> Bool {
         guard b64.utf8.count % 4 == 0 || !b64.hasSuffix("="), let bytes = Base64.decodeURL(b64), bytes.count >= 6 else { return false }
         guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
         let text = String(decoding: bytes, as: UTF8.self)
-        guard let colon = text.firstIndex(of: ":") else { return false }
+        guard let colon = text.firstIndex(of: ":"), !documentedExamples.contains(text.lowercased()) else { return false }
         let password = String(text[text.index(after: colon)...])
         if password.count < 4 || trivial.contains(password.lowercased()) { return false }
         return !Placeholders.isPlaceholder(password) && !Placeholders.isPlaceholder(text)
@@ -114,7 +117,8 @@ extension RuleFamilies {
             keywords: ["eyj"],
             pattern: #"(?<![A-Za-z0-9_\-.])(eyJ[A-Za-z0-9_\-]{10,4000}\.eyJ[A-Za-z0-9_\-]{4,16000}\.[A-Za-z0-9_\-]{16,4000})(?![A-Za-z0-9_\-.=])"#,
             minEntropy: 4.0, severity: .medium, validator: .jwt,
-            allowPatterns: [#"\.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c$"#],
+            // Payloads of the jwt.io example ({"sub":"1234567890","name":"John Doe",…}) and its variants.
+            allowPatterns: [#"\.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lI"#, #"\.eyJuYW1lIjoiSm9obiBEb2Ui"#],
             examples: [
                 "token = \"\(SynthFormats.jwt(payload: #"{"sub":"\#(SynthFormats.uuid(2000))","iat":1716239022,"role":"admin"}"#, seed: 2001))\"",
                 "SUPABASE_SERVICE_ROLE_KEY=\(SynthFormats.jwt(payload: #"{"iss":"supabase","ref":"\#(SynthFormats.lowerAlnum(20, 2002))","role":"service_role","iat":1700000000,"exp":2000000000}"#, seed: 2003))",
@@ -122,6 +126,7 @@ extension RuleFamilies {
             ],
             counterExamples: [
                 "Authorization: Bearer \(jwtIOExample)",
+                "token: \(SynthFormats.jwt(header: #"{"alg":"ES256","typ":"JWT"}"#, payload: #"{"name":"John Doe","admin":true}"#, seed: 2008))",
                 // Header without "alg": not a JWT.
                 "x = \(SynthFormats.base64(#"{"typ":"JWT"}"#, url: true, pad: false)).\(SynthFormats.base64(#"{"sub":"1"}"#, url: true, pad: false)).\(SynthFormats.b64url(43, 2007))",
                 "eyJhbGciOiJIUzI1NiJ9.eyJ...signature",
@@ -133,8 +138,6 @@ extension RuleFamilies {
             keywords: ["authorization"],
             pattern: #"(?i)authorization["']?\s{0,3}(?:=>|[:=,])\s{0,3}["'`]?basic\s{1,3}([A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])"#,
             minEntropy: 3.0, severity: .high, validator: .custom(CredentialChecks.basicCredential),
-            // The client credentials of the OAuth 2.0 RFC 6749 examples.
-            allowPatterns: [#"^czZCaGRSa3F0MzpnWDFmQmF0M2JW$"#],
             examples: [
                 "curl -H \"Authorization: Basic \(SynthFormats.base64("deploy:" + SynthFormats.b62(18, 2010)))\" https://api.internal",
                 "headers = {'Authorization': 'Basic \(SynthFormats.base64("svc-bot:" + SynthFormats.b64(22, 2011)))'}",
@@ -145,6 +148,7 @@ extension RuleFamilies {
                 "Authorization: Basic \(SynthFormats.base64("admin:changeme"))",
                 "Authorization: Basic <base64 user:pass>",
                 "Authorization: Basic ${CREDS}",
+                "Authorization: Basic \(SynthFormats.base64("Aladdin:opensesame"))",
                 "BasicAuth is described in RFC 7617",
             ]),
         SecretRule(
@@ -201,7 +205,7 @@ extension RuleFamilies {
         SecretRule(
             id: "curl-user-credentials",
             description: "Credentials passed to curl with -u/--user",
-            keywords: ["curl"],
+            keywords: [" -u ", "--user"],
             pattern: #"curl\s(?:[^\n]{0,300}?\s)?(?:-u|--user)(?:\s{1,3}|=)["']?[^:\s"'$]{1,64}:([^\s"'@]{6,128})["']?(?=\s|$)"#,
             minEntropy: 2.8, severity: .high, allowPatterns: [trivialPasswords],
             examples: [
