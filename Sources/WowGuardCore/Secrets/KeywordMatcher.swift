@@ -8,7 +8,9 @@
 public struct KeywordMatcher: Sendable {
     public static let minimumLength = 3
     public let keywords: [String]
-    private let folded: [[UInt8]]
+    /// All case-folded keywords back to back; keyword `i` is `flat[starts[i]..<starts[i + 1]]`.
+    private let flat: [UInt8]
+    private let starts: [Int32]
     private let fold: [UInt8]
     /// 65,536 bits: is there a keyword whose first three bytes hash here?
     private let bitmap: [UInt64]
@@ -24,7 +26,11 @@ public struct KeywordMatcher: Sendable {
         var f = [UInt8](repeating: 0, count: 256)
         for i in 0..<256 { f[i] = (i >= 0x41 && i <= 0x5A) ? UInt8(i + 32) : UInt8(i) }
         fold = f
-        folded = keywords.map { $0.utf8.map { f[Int($0)] } }
+        let folded = keywords.map { $0.utf8.map { f[Int($0)] } }
+        flat = folded.flatMap { $0 }
+        var st: [Int32] = [0]
+        for k in folded { st.append(st.last! + Int32(k.count)) }
+        starts = st
         var bits = [UInt64](repeating: 0, count: 1024)
         let buckets = 1 << KeywordMatcher.bucketBits
         var rows = [[Int32]](repeating: [], count: buckets)
@@ -69,13 +75,21 @@ public struct KeywordMatcher: Sendable {
     @inline(never)
     private func verify(_ base: UnsafePointer<UInt8>, _ n: Int, start: Int, bucket: Int,
                         _ f: UnsafePointer<UInt8>, _ onMatch: (Int, Int) -> Void) {
-        for idx in Int(bucketStart[bucket])..<Int(bucketStart[bucket + 1]) {
-            let id = Int(bucketItems[idx])
-            let k = folded[id]
-            guard start + k.count <= n else { continue }
-            var j = 0
-            while j < k.count && f[Int(base[start + j])] == k[j] { j += 1 }
-            if j == k.count { onMatch(id, start + k.count) }
+        flat.withUnsafeBufferPointer { kw in
+            starts.withUnsafeBufferPointer { st in
+                bucketItems.withUnsafeBufferPointer { items in
+                    bucketStart.withUnsafeBufferPointer { bs in
+                        for idx in Int(bs[bucket])..<Int(bs[bucket + 1]) {
+                            let id = Int(items[idx])
+                            let from = Int(st[id]), count = Int(st[id + 1]) - from
+                            guard start + count <= n else { continue }
+                            var j = 0
+                            while j < count && f[Int(base[start + j])] == kw[from + j] { j += 1 }
+                            if j == count { onMatch(id, start + count) }
+                        }
+                    }
+                }
+            }
         }
     }
 }
