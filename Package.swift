@@ -36,11 +36,14 @@ let package = Package(
             dependencies: ["WowGuardCore", "CLibgit2", .target(name: "GSSStubs", condition: .when(platforms: [.linux]))],
             linkerSettings: staticLibgit2
         ),
+        // Agent hook protocols (Claude Code, Codex, Gemini CLI, Copilot, Cursor, Windsurf): decode, encode, install.
+        .target(name: "WowGuardAgents", dependencies: ["WowGuardCore"]),
         .target(
             name: "WowGuardCLI",
             dependencies: [
                 "WowGuardCore",
                 "WowGuardGit",
+                "WowGuardAgents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

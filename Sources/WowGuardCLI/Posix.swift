@@ -139,6 +139,14 @@ enum Posix {
         return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), out)
     }
 
+    static func makeDirectories(_ path: String) throws(Error) {
+        var current = ""
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            current += "/" + part
+            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw Error(description: "cannot create \(current): \(errnoText())") }
+        }
+    }
+
     /// Monotonic clock in nanoseconds.
     static func now() -> UInt64 {
         var ts = timespec()

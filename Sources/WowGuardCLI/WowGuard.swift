@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import WowGuardCore
 import WowGuardGit
 
@@ -7,13 +12,19 @@ public struct WowGuard: ParsableCommand {
         commandName: "wow-guard",
         abstract: "Blocks credentials and dangerous scripts before they reach a commit or an agent's tool call.",
         version: Report.version,
-        subcommands: [Scan.self, PreCommit.self, Install.self, Uninstall.self, Allow.self, Rules.self]
+        subcommands: [Scan.self, PreCommit.self, Hook.self, Check.self, Install.self, Uninstall.self, Allow.self, Rules.self]
     )
 
     public init() {}
 
     /// Runs the command line; exit codes: 0 clean, 1 findings, 2 usage/configuration/internal error.
     public static func runMain() -> Never {
+        // The agent hook runs on every tool call: parse its two possible arguments by hand, which
+        // skips the argument parser's reflection-driven set-up (about a millisecond).
+        let args = CommandLine.arguments.dropFirst()
+        if args.first == "hook", let agent = Hook.fastPathAgent(Array(args.dropFirst())) {
+            Glibc.exit(Hook.runFast(agent: agent))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

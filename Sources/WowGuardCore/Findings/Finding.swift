@@ -36,6 +36,9 @@ public struct Finding: Sendable, Equatable {
     /// The raw secret. Never print it: use `redactedSecret`.
     public var secret: String
     public var fingerprint: String
+    /// False for findings about code (dangerous scripts, invisible Unicode): their "secret" is the
+    /// offending text, shown as is (shortened) instead of redacted.
+    public var isSecret: Bool = true
     /// Extra context set by adapters (git commit, author, date).
     public var commit: String?
     public var author: String?
@@ -55,7 +58,13 @@ public struct Finding: Sendable, Equatable {
         self.fingerprint = Fingerprint.make(ruleID: ruleID, secret: secret)
     }
 
-    public var redactedSecret: String { Redaction.redact(secret) }
+    public var redactedSecret: String {
+        guard isSecret else {
+            let oneLine = secret.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? secret
+            return oneLine.count > 80 ? String(oneLine.prefix(79)) + "…" : oneLine
+        }
+        return Redaction.redact(secret)
+    }
 }
 
 public enum Redaction {

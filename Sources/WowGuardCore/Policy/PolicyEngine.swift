@@ -1,0 +1,165 @@
+/// Decides allow / ask / deny for an agent's tool call. Pure: the caller supplies the context
+/// (project, home, cwd) and the secret scanner built from the merged configuration.
+public struct PolicyEngine: Sendable {
+    public let scanner: SecretScanner
+    public let context: GuardContext
+
+    public init(scanner: SecretScanner, context: GuardContext) {
+        self.scanner = scanner
+        self.context = context
+    }
+
+    public func evaluate(_ call: ToolCall) -> [Verdict] {
+        switch call {
+        case .shell(let command):
+            return ShellAnalyzer.analyze(command, context: context.shellContext)
+        case .write(let path, let content):
+            return writeVerdicts(path: path, texts: [content], wholeFile: true)
+        case .edit(let path, let texts):
+            return writeVerdicts(path: path, texts: texts, wholeFile: false)
+        case .read(let path):
+            return PathPolicy.readVerdicts(context.absolute(path), context: context)
+        case .search(let pattern, let path, let glob):
+            return searchVerdicts(pattern: pattern, path: path, glob: glob)
+        case .fetch(let url):
+            return URLPolicy.fetchVerdicts(url)
+        case .webSearch(let query):
+            return secretVerdicts(in: [query], path: "web-search", ruleID: "exfil.secret-in-query", decision: .deny,
+                                  what: "sends a secret to a web search")
+        case .delegate(let prompt):
+            return secretVerdicts(in: [prompt], path: "agent-prompt", ruleID: "secret.in-prompt", decision: .ask,
+                                  what: "passes a secret to a sub-agent")
+        case .mcp(let name, let input):
+            return mcpVerdicts(name: name, input: input)
+        case .other(let name, let input):
+            return secretVerdicts(in: input.strings(), path: name, ruleID: "exfil.secret-to-tool", decision: .ask,
+                                  what: "passes a secret to the \(name) tool")
+        }
+    }
+
+    // MARK: - Write / Edit
+
+    func writeVerdicts(path raw: String, texts: [String], wholeFile: Bool) -> [Verdict] {
+        let path = context.absolute(raw)
+        var verdicts = SelfProtection.writeVerdicts(path)
+        verdicts += PathPolicy.writeVerdicts(path, context: context)
+        let relative = context.projectRelative(path)
+        verdicts += secretVerdicts(in: texts, path: relative, ruleID: "secret.write", decision: .deny,
+                                   what: "writes a secret into \(Paths.baseName(path))")
+        verdicts += ExecutableContent.verdicts(path: relative, texts: texts, wholeFile: wholeFile, context: context.shellContext)
+        return verdicts
+    }
+
+    /// Secrets found in `texts`; `path` is what allowlist globs see.
+    func secretVerdicts(in texts: [String], path: String, ruleID: String, decision: Decision, what: String) -> [Verdict] {
+        var out: [Verdict] = []
+        for text in texts where !text.isEmpty {
+            for f in scanner.scan(text, path: path) {
+                out.append(Verdict(ruleID: ruleID, decision: decision,
+                                   reason: "\(what): \(f.description) (\(f.ruleID), \(f.redactedSecret)); load it from the environment or a secret manager instead",
+                                   subject: f.ruleID))
+            }
+        }
+        return out
+    }
+
+    // MARK: - Glob / Grep
+
+    /// Home directories that hold little but credentials: searching inside them is reading them.
+    static let credentialDirectories = [".ssh", ".aws", ".kube", ".docker", ".config/gcloud", ".azure", ".gnupg",
+                                        ".password-store", ".config/gh", ".vault-token", ".netrc", ".git-credentials"]
+
+    func searchVerdicts(pattern: String, path: String?, glob: String?) -> [Verdict] {
+        var out: [Verdict] = []
+        let isContentSearch = glob != nil || path != nil && !pattern.contains("*")
+        // Where the search looks, and what it looks for when that is a path pattern (Glob).
+        for candidate in [path, glob, pattern].compactMap({ $0 }) where candidate.contains("/") || candidate.hasPrefix("~") || candidate.hasPrefix(".") {
+            let abs = context.absolute(candidate.replacingGlobStars())
+            for v in PathPolicy.readVerdicts(abs, context: context) where v.decision == .deny {
+                out.append(Verdict(ruleID: "cred.search-credential-store", decision: .deny,
+                                   reason: "searches a credential store: \(v.reason)", subject: candidate))
+            }
+            if let home = context.homeDir {
+                for dir in PolicyEngine.credentialDirectories where Paths.isWithin(abs, home + "/" + dir) {
+                    out.append(Verdict(ruleID: "cred.search-credential-store", decision: .deny,
+                                       reason: "searches ~/\(dir), where credentials live", subject: candidate))
+                    break
+                }
+                if isContentSearch && (abs == home || abs == "/") {
+                    out.append(Verdict(ruleID: "cred.search-home", decision: .ask,
+                                       reason: "searches the contents of the whole \(abs == "/" ? "file system" : "home directory"), credential stores included",
+                                       subject: candidate))
+                }
+            }
+        }
+        if pattern.contains("PRIVATE KEY") || pattern.lowercased().contains("aws_secret_access_key") {
+            let scope = context.absolute(path ?? ".")
+            if let project = context.projectDir, !Paths.isWithin(scope, project) {
+                out.append(Verdict(ruleID: "cred.search-secrets", decision: .ask, reason: "searches for private keys or credentials outside the project", subject: pattern))
+            }
+        }
+        return out
+    }
+
+    // MARK: - MCP tools
+
+    func mcpVerdicts(name: String, input: JSONValue) -> [Verdict] {
+        var out = secretVerdicts(in: input.strings(), path: name, ruleID: "exfil.secret-to-mcp", decision: .deny,
+                                 what: "sends a secret to the MCP tool \(name)")
+        guard case .object(let fields) = input else { return out }
+        for (key, value) in fields {
+            guard let s = value.string else { continue }
+            switch key.lowercased() {
+            case "command", "cmd", "script", "shell":
+                out += ShellAnalyzer.analyze(s, context: context.shellContext)
+            case "path", "file_path", "filepath", "filename", "file":
+                let abs = context.absolute(s)
+                out += PathPolicy.readVerdicts(abs, context: context).filter { $0.decision == .deny }
+                if name.lowercased().contains("write") || name.lowercased().contains("edit") {
+                    out += SelfProtection.writeVerdicts(abs)
+                }
+            case "url", "uri":
+                if s.contains("://") { out += URLPolicy.fetchVerdicts(s) }
+            default: break
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// `~/.ssh/**/*` → `~/.ssh`: a glob's fixed directory prefix.
+    func replacingGlobStars() -> String {
+        guard let star = firstIndex(where: { "*?[{".contains($0) }) else { return self }
+        let prefix = self[..<star]
+        guard let slash = prefix.lastIndex(of: "/") else { return "." }
+        return String(prefix[..<slash])
+    }
+}
+
+/// Executable content in files an agent writes: the script detectors (shell scripts, Dockerfiles,
+/// CI workflows, package.json scripts, Makefiles, …) and invisible Unicode. Prose, docs and tests
+/// are data.
+public enum ExecutableContent {
+    public static func verdicts(path: String, texts: [String], wholeFile: Bool, context: ShellContext) -> [Verdict] {
+        let detector = ScriptDetector(allowlist: Allowlist(), context: context)
+        var findings: [Finding] = []
+        for text in texts where !text.isEmpty {
+            if wholeFile {
+                findings += detector.scan(path: path, text: text)
+            } else {
+                // A fragment: as a changed file whose only added lines are the fragment.
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                let kind = ScriptExtractor.kind(path: path, firstLine: nil)
+                findings += detector.detect(ChangedFile(path: path, hunks: [AddedHunk(startLine: 1, lines: lines)],
+                                                        newText: kind == .shell ? text : nil))
+            }
+        }
+        var seen = Set<String>()
+        return findings.compactMap { f in
+            guard seen.insert(f.ruleID).inserted else { return nil }
+            let decision: Decision = f.severity >= .high ? .deny : .ask
+            return Verdict(ruleID: f.ruleID, decision: decision, reason: "writes \(f.description) (line \(f.line))", subject: f.redactedSecret)
+        }
+    }
+}
