@@ -1,4 +1,5 @@
 import ArgumentParser
+import WowGuardAgents
 import WowGuardCore
 import WowGuardGit
 
@@ -6,7 +7,8 @@ import WowGuardGit
 /// other rule families register here.
 enum ChangeDetectors {
     static func make(config: Config) -> [any ChangeDetector] {
-        [SecretChangeDetector(scanner: SecretScanner(rules: config.rules(), allowlist: config.allowlist, jit: true))]
+        [SecretChangeDetector(scanner: SecretScanner(rules: config.rules(), allowlist: config.allowlist, jit: true)),
+         ScriptDetector(allowlist: config.allowlist)]
     }
 
     static func findings(in files: [ChangedFile], detectors: [any ChangeDetector]) -> [Finding] {
@@ -70,66 +72,141 @@ enum PreCommitReport {
             out += "    fingerprint: \(f.fingerprint)\n\n"
         }
         let example = findings[0]
+        let hasSecrets = findings.contains { $0.isSecret }
         out += """
         Ways out:
-          - remove the secret from the file, \(paint("git add", "1")) it again, and load the value from the environment or a secret manager;
-          - if it is a test fixture, move it under a path allowlisted in .wow-guard.toml ([allowlist] paths = ["tests/fixtures/**"]);
+          - change the file and \(paint("git add", "1")) it again: load secrets from the environment or a secret manager; pin downloads and verify their checksums instead of piping them into a shell;
+          - if it is a test fixture or documentation, move it under a path allowlisted in .wow-guard.toml ([allowlist] paths = ["tests/fixtures/**"]);
           - if this line is meant to be there, add a comment with \(paint("wow-guard:allow", "1")) on it;
-          - or allow this exact secret: \(paint("wow-guard allow \(example.fingerprint)", "1"))
-        A secret that was ever committed or pushed must be revoked, not just removed.
+          - or allow this exact finding: \(paint("wow-guard allow \(example.fingerprint)", "1"))
 
         """
+        if hasSecrets { out += "A secret that was ever committed or pushed must be revoked, not just removed.\n" }
         return out
     }
 }
 
 struct Install: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Install wow-guard as a git pre-commit hook.")
+    static let configuration = CommandConfiguration(
+        abstract: "Install wow-guard as a git pre-commit hook and/or as a coding agent's tool hook.",
+        discussion: """
+        --git writes the pre-commit hook into the hooks directory git uses (core.hooksPath, worktrees), \
+        keeping an existing hook, which then runs after wow-guard.
+        --agent NAME merges a hook entry into the agent's settings (project settings, or the user's with --user), \
+        leaving other settings and hooks alone. Both are idempotent; `uninstall` reverses them.
+        """
+    )
 
     @Flag(help: "Install the git pre-commit hook in this repository.")
     var git = false
 
+    @Option(help: "Install the tool hook for this agent: \(AgentKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var agent: [AgentKind] = []
+
+    @Flag(help: "With --agent: the user's settings (~/.claude/settings.json, …) instead of the project's.")
+    var user = false
+
     func validate() throws {
-        if !git { throw ValidationError("say what to install: --git") }
+        if !git && agent.isEmpty { throw ValidationError("say what to install: --git and/or --agent NAME") }
+        if user && agent.isEmpty { throw ValidationError("--user goes with --agent") }
     }
 
     func run() throws {
-        let repo: Repository
-        do { repo = try Repository(discoverFrom: ".", useEnvironment: false) } catch { throw CLIError("cannot install the hook: \(error.message)") }
-        do {
-            switch try HookInstaller.install(repository: repo, binary: Executable.path()) {
-            case .installed(let path, let kept):
-                Posix.output("wow-guard: installed the pre-commit hook at \(path)" + (kept ? " (the previous hook is kept and runs after it)" : "") + "\n")
-            case .updated(let path):
-                Posix.output("wow-guard: the pre-commit hook at \(path) is up to date\n")
-            default: break
-            }
-        } catch { throw CLIError(error.message) }
+        if git {
+            let repo: Repository
+            do { repo = try Repository(discoverFrom: ".", useEnvironment: false) } catch { throw CLIError("cannot install the hook: \(error.message)") }
+            do {
+                switch try HookInstaller.install(repository: repo, binary: Executable.path()) {
+                case .installed(let path, let kept):
+                    Posix.output("wow-guard: installed the pre-commit hook at \(path)" + (kept ? " (the previous hook is kept and runs after it)" : "") + "\n")
+                case .updated(let path):
+                    Posix.output("wow-guard: the pre-commit hook at \(path) is up to date\n")
+                default: break
+                }
+            } catch { throw CLIError(error.message) }
+        }
+        for a in agent {
+            let path = try AgentSettingsFile.path(a, user: user)
+            let settings = try AgentSettingsFile.load(path)
+            let updated = SettingsInstaller.installing(a, into: settings, command: SettingsInstaller.command(binary: Executable.path(), agent: a))
+            try AgentSettingsFile.save(updated, to: path)
+            Posix.output("wow-guard: \(a.rawValue) runs wow-guard before each tool call (\(path))\n")
+        }
     }
 }
 
 struct Uninstall: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove wow-guard's git pre-commit hook (restoring a previous hook).")
+    static let configuration = CommandConfiguration(abstract: "Remove wow-guard's git hook (restoring a previous hook) and/or an agent's tool hook.")
 
     @Flag(help: "Remove the git pre-commit hook from this repository.")
     var git = false
 
+    @Option(help: "Remove the tool hook of this agent.")
+    var agent: [AgentKind] = []
+
+    @Flag(help: "With --agent: the user's settings instead of the project's.")
+    var user = false
+
     func validate() throws {
-        if !git { throw ValidationError("say what to uninstall: --git") }
+        if !git && agent.isEmpty { throw ValidationError("say what to uninstall: --git and/or --agent NAME") }
+        if user && agent.isEmpty { throw ValidationError("--user goes with --agent") }
     }
 
     func run() throws {
-        let repo: Repository
-        do { repo = try Repository(discoverFrom: ".", useEnvironment: false) } catch { throw CLIError("cannot uninstall the hook: \(error.message)") }
-        do {
-            switch try HookInstaller.uninstall(repository: repo) {
-            case .removed(let path, let restored):
-                Posix.output("wow-guard: removed the pre-commit hook at \(path)" + (restored ? " and restored the previous one" : "") + "\n")
-            case .notInstalled(let path):
-                Posix.output("wow-guard: no wow-guard hook at \(path); nothing to do\n")
-            default: break
+        if git {
+            let repo: Repository
+            do { repo = try Repository(discoverFrom: ".", useEnvironment: false) } catch { throw CLIError("cannot uninstall the hook: \(error.message)") }
+            do {
+                switch try HookInstaller.uninstall(repository: repo) {
+                case .removed(let path, let restored):
+                    Posix.output("wow-guard: removed the pre-commit hook at \(path)" + (restored ? " and restored the previous one" : "") + "\n")
+                case .notInstalled(let path):
+                    Posix.output("wow-guard: no wow-guard hook at \(path); nothing to do\n")
+                default: break
+                }
+            } catch { throw CLIError(error.message) }
+        }
+        for a in agent {
+            let path = try AgentSettingsFile.path(a, user: user)
+            guard Posix.kind(path) == .file else {
+                Posix.output("wow-guard: no \(path); nothing to do\n")
+                continue
             }
-        } catch { throw CLIError(error.message) }
+            let (updated, removed) = SettingsInstaller.uninstalling(a, from: try AgentSettingsFile.load(path))
+            if removed { try AgentSettingsFile.save(updated, to: path) }
+            Posix.output(removed ? "wow-guard: removed the \(a.rawValue) hook from \(path)\n" : "wow-guard: no wow-guard hook in \(path); nothing to do\n")
+        }
+    }
+}
+
+/// Reading and writing agents' settings files (JSON, pretty-printed with two spaces).
+enum AgentSettingsFile {
+    static func path(_ agent: AgentKind, user: Bool) throws -> String {
+        let target = SettingsInstaller.target(agent, user: user)
+        let base: String
+        if user {
+            guard let home = Posix.env("HOME") else { throw CLIError("HOME is not set") }
+            base = home
+        } else {
+            base = FileLister.gitTopLevel(of: Posix.cwd()) ?? Posix.cwd()
+        }
+        return base + "/" + target.relativePath
+    }
+
+    static func load(_ path: String) throws -> JSONValue {
+        guard let text = try Posix.readText(path), !text.trimmingSpaces().isEmpty else { return .object([]) }
+        do {
+            let v = try JSONValue.parse(text)
+            guard v.isObject else { throw CLIError("\(path) is not a JSON object; fix it by hand first") }
+            return v
+        } catch let e as JSONValue.ParseError {
+            throw CLIError("\(path): \(e.description); fix it by hand first (nothing was changed)")
+        }
+    }
+
+    static func save(_ value: JSONValue, to path: String) throws {
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex { try Posix.makeDirectories(String(path[..<slash])) }
+        try Posix.writeText(path, value.serialized(indent: 2) + "\n")
     }
 }
 

@@ -59,6 +59,7 @@ struct Scan: ParsableCommand {
         if staged || history { return try runGit() }
         let start = Posix.now()
         var files: [ScanFile] = []
+        var skippedByName = 0
         var configRoot: String?
         for path in paths {
             guard let abs = Posix.realPath(path) else { throw CLIError("no such file or directory: \(path)") }
@@ -78,7 +79,8 @@ struct Scan: ParsableCommand {
             var listed: [String] = []
             if top != nil, let git = try FileLister.gitFiles(in: abs) { listed = git } else { FileLister.walk(abs, prefix: "", into: &listed) }
             let displayPrefix = paths.count == 1 ? "" : (path.hasSuffix("/") ? path : path + "/")
-            for rel in listed where !FileLister.isBinaryName(rel) {
+            for rel in listed {
+                if FileLister.isBinaryName(rel) { skippedByName += 1; continue }
                 let full = abs + "/" + rel
                 files.append(ScanFile(absolute: full, display: displayPrefix + rel, repoRelative: relative(full)))
             }
@@ -88,9 +90,10 @@ struct Scan: ParsableCommand {
         let scanner = SecretScanner(rules: rules, allowlist: cfg.allowlist, jit: true)
 
         let progress = format == .text && Posix.isTTY(2) && Posix.isTTY(1)
-        let result = ParallelScan.run(files: files, scanner: scanner, workers: jobs ?? Posix.cpuCount(), progress: progress)
+        let scripts = ScriptDetector(allowlist: cfg.allowlist)
+        let result = ParallelScan.run(files: files, scanner: scanner, scripts: scripts, workers: jobs ?? Posix.cpuCount(), progress: progress)
         let stats = ScanStats(files: result.files, bytes: result.bytes,
-                              durationMS: Int((Posix.now() - start) / 1_000_000), skippedBinary: result.binary)
+                              durationMS: Int((Posix.now() - start) / 1_000_000), skippedBinary: result.binary + skippedByName)
         try report(result.findings, stats: stats, rules: rules)
         for w in result.warnings.prefix(20) { Posix.output("wow-guard: warning: \(w)\n", to: 2) }
         if !result.findings.isEmpty { throw ExitCode(1) }
@@ -150,7 +153,7 @@ enum ParallelScan {
         var warnings: [String] = []
     }
 
-    static func run(files: [ScanFile], scanner: SecretScanner, workers: Int, progress: Bool) -> Result {
+    static func run(files: [ScanFile], scanner: SecretScanner, scripts: ScriptDetector?, workers: Int, progress: Bool) -> Result {
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let lastPrint = Atomic<UInt64>(Posix.now())
@@ -174,6 +177,15 @@ enum ParallelScan {
                         f.line += lineBase
                         f.endLine += lineBase
                         fileFindings.append(f)
+                    }
+                    // Scripts and invisible Unicode, for files read whole (up to the chunk size).
+                    if let scripts, chunks == 1, chunk.count < ChunkReader.chunkSize,
+                       ScriptScan.wanted(path: file.repoRelative, chunk) {
+                        let text = String(decoding: chunk, as: UTF8.self)
+                        for var f in scripts.scan(path: file.repoRelative, text: text) {
+                            f.path = file.display
+                            fileFindings.append(f)
+                        }
                     }
                 }
                 switch outcome {
@@ -216,5 +228,15 @@ enum ParallelScan {
     static func dedupe(_ findings: [Finding]) -> [Finding] {
         var seen = Set<String>()
         return findings.filter { seen.insert("\($0.ruleID)|\($0.line)|\($0.column)|\($0.secret)").inserted }
+    }
+}
+
+enum ScriptScan {
+    /// Worth decoding for the script and Unicode detectors: a script format, a shebang, or any
+    /// non-ASCII byte (invisible characters are non-ASCII).
+    static func wanted(path: String, _ chunk: UnsafeRawBufferPointer) -> Bool {
+        if chunk.count >= 2, chunk[0] == UInt8(ascii: "#"), chunk[1] == UInt8(ascii: "!") { return true }
+        if ScriptExtractor.kind(path: path, firstLine: nil) != nil { return true }
+        return chunk.contains { $0 >= 0x80 }
     }
 }

@@ -139,7 +139,16 @@ public final class Repository {
 
 /// Reads added lines from a libgit2 diff, after rename/copy detection.
 enum DiffReader {
-    static let maxFileBytes = 64 * 1024 * 1024
+    /// Largest blob loaded whole for context.
+    static let contextLimit = 2 * 1024 * 1024
+
+    /// Files whose format may hold executable code: known script formats, and extension-less
+    /// files (a shebang decides).
+    static func wantsContext(_ path: String) -> Bool {
+        if ScriptExtractor.kind(path: path, firstLine: nil) != nil { return true }
+        let name = path.split(separator: "/").last ?? Substring(path)
+        return !name.contains(".")
+    }
 
     static func changedFiles(_ diff: OpaquePointer, repo: OpaquePointer) throws(GitError) -> [ChangedFile] {
         var find = git_diff_find_options()
@@ -157,9 +166,6 @@ enum DiffReader {
             // Submodules and symlinks add no text (their "content" is a commit id or a link target).
             let mode = UInt32(d.new_file.mode)
             if mode == GIT_FILEMODE_COMMIT.rawValue || mode == GIT_FILEMODE_LINK.rawValue { continue }
-            if d.new_file.size > UInt64(maxFileBytes) {
-                // Huge blobs: still scanned, but through the patch, which libgit2 streams per hunk.
-            }
             var patch: OpaquePointer?
             guard git_patch_from_diff(&patch, diff, i) == 0, let patch else { continue }
             defer { git_patch_free(patch) }
@@ -197,7 +203,22 @@ enum DiffReader {
                 }
                 if let c = current { hunks.append(c) }
             }
-            if !hunks.isEmpty { files.append(ChangedFile(path: path, hunks: hunks)) }
+            if !hunks.isEmpty {
+                // Script formats need the whole new text to parse multi-line constructs.
+                var newText: String?
+                if wantsContext(path) {
+                    var blob: OpaquePointer?
+                    var id = delta.new_file.id
+                    if git_blob_lookup(&blob, repo, &id) == 0, let blob {
+                        let size = Int(git_blob_rawsize(blob))
+                        if size <= contextLimit, let raw = git_blob_rawcontent(blob) {
+                            newText = String(decoding: UnsafeRawBufferPointer(start: raw, count: size), as: UTF8.self)
+                        }
+                        git_blob_free(blob)
+                    }
+                }
+                files.append(ChangedFile(path: path, hunks: hunks, newText: newText))
+            }
         }
         return files
     }

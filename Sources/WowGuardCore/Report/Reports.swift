@@ -130,7 +130,7 @@ public enum Report {
         let files = Set(findings.map(\.path)).count
         let mb = Double(stats.bytes) / 1_048_576
         let summary = findings.isEmpty
-            ? "No secrets found"
+            ? "Nothing found"
             : "\(findings.count) finding\(findings.count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
         out += (findings.isEmpty ? "" : "\n") + paint(summary, findings.isEmpty ? "32" : "1;31")
             + " (scanned \(stats.files) files, \(formatMB(mb)) MB in \(stats.durationMS) ms)\n"

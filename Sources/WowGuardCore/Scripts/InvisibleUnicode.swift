@@ -1,0 +1,91 @@
+/// Trojan Source and friends: bidirectional controls, zero-width and tag characters, and
+/// identifiers that mix Latin with look-alike Cyrillic or Greek letters.
+public enum InvisibleUnicode {
+    public struct Hit: Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+        public var scalar: Unicode.Scalar
+        public var ruleID: String
+        public var reason: String
+    }
+
+    static func isBidi(_ v: UInt32) -> Bool { (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C }
+    static func isTag(_ v: UInt32) -> Bool { (0xE0000...0xE007F).contains(v) }
+    static func isZeroWidth(_ v: UInt32) -> Bool { v == 0x200B || v == 0x2060 || v == 0xFEFF || v == 0x180E || v == 0x2061 || v == 0x2062 || v == 0x2063 || v == 0x2064 }
+
+    /// Text formats where zero-width joiners and bidi marks are ordinary (prose, translations).
+    public static func isProse(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return [".md", ".markdown", ".txt", ".rst", ".adoc", ".po", ".pot", ".xliff", ".strings", ".stringsdict", ".arb", ".srt", ".vtt"]
+            .contains { lower.hasSuffix($0) } || lower.contains("/locales/") || lower.contains("/i18n/") || lower.contains(".lproj/")
+    }
+
+    /// Scans `lines` (numbered from `firstLine`) of the file at `path`.
+    public static func scan(_ lines: [Substring], firstLine: Int, path: String) -> [Hit] {
+        let prose = isProse(path)
+        var hits: [Hit] = []
+        for (n, line) in lines.enumerated() {
+            // Fast path: plain ASCII lines hold none of these.
+            if line.utf8.allSatisfy({ $0 < 0x80 }) { continue }
+            var column = 0
+            var prevScalar: Unicode.Scalar?
+            let scalars = Array(line.unicodeScalars)
+            for (k, s) in scalars.enumerated() {
+                column += 1
+                let v = s.value
+                let lineNo = firstLine + n
+                if isBidi(v) && !(prose && (v == 0x200E || v == 0x200F || v == 0x061C)) {
+                    hits.append(Hit(line: lineNo, column: column, scalar: s, ruleID: "unicode.bidi-control",
+                                    reason: "bidirectional control U+\(hex(v)) can make code read differently than it runs (Trojan Source)"))
+                } else if isTag(v) {
+                    hits.append(Hit(line: lineNo, column: column, scalar: s, ruleID: "unicode.tag-character",
+                                    reason: "invisible tag character U+\(hex(v)) (can smuggle hidden text, e.g. prompt injection)"))
+                } else if isZeroWidth(v) && !(v == 0xFEFF && n == 0 && k == 0) && !prose {
+                    hits.append(Hit(line: lineNo, column: column, scalar: s, ruleID: "unicode.zero-width",
+                                    reason: "invisible zero-width character U+\(hex(v))"))
+                } else if (v == 0x200C || v == 0x200D) && !prose {
+                    // Joiners are legitimate inside emoji sequences and some scripts; between ASCII code characters they hide.
+                    let next = k + 1 < scalars.count ? scalars[k + 1] : nil
+                    if let p = prevScalar, let nx = next, p.isASCII, nx.isASCII, p.properties.isAlphabetic || nx.properties.isAlphabetic {
+                        hits.append(Hit(line: lineNo, column: column, scalar: s, ruleID: "unicode.zero-width",
+                                        reason: "invisible joiner U+\(hex(v)) inside ASCII text"))
+                    }
+                }
+                prevScalar = s
+            }
+            if !prose { hits += homoglyphs(line, lineNo: firstLine + n) }
+        }
+        return hits
+    }
+
+    /// Identifiers mixing Latin letters with Cyrillic or Greek ones (`paypal` spelled with a Cyrillic
+    /// U+0430 for its first `a`).
+    static func homoglyphs(_ line: Substring, lineNo: Int) -> [Hit] {
+        var hits: [Hit] = []
+        var column = 0
+        var word: [(Unicode.Scalar, Int)] = []
+        func check() {
+            var latin = false, confusable: (Unicode.Scalar, Int)?
+            for (s, c) in word {
+                if s.isASCII && s.properties.isAlphabetic { latin = true }
+                if (0x0400...0x04FF).contains(s.value) || (0x0370...0x03FF).contains(s.value) { confusable = confusable ?? (s, c) }
+            }
+            if latin, let (s, c) = confusable {
+                hits.append(Hit(line: lineNo, column: c, scalar: s, ruleID: "unicode.mixed-script-identifier",
+                                reason: "identifier mixes Latin with look-alike \(s.value < 0x0400 ? "Greek" : "Cyrillic") U+\(hex(s.value))"))
+            }
+            word = []
+        }
+        for s in line.unicodeScalars {
+            column += 1
+            if s.properties.isAlphabetic || s == "_" || (s.isASCII && s.properties.numericType != nil) { word.append((s, column)) } else { check() }
+        }
+        check()
+        return hits
+    }
+
+    static func hex(_ v: UInt32) -> String {
+        let h = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - h.count)) + h
+    }
+}

@@ -1,0 +1,185 @@
+/// Dangerous code in files: shell code extracted by format (ScriptExtractor) goes through the shell
+/// analyzer's rule packs; invisible Unicode is reported in any text. Reports findings with rule id,
+/// severity, reason and line, subject to the same allowlists as secrets (paths, fingerprints,
+/// `wow-guard:allow`).
+public struct ScriptDetector: Sendable {
+    public let allowlist: Allowlist
+    public let context: ShellContext
+
+    public init(allowlist: Allowlist, context: ShellContext = ShellContext()) {
+        self.allowlist = allowlist
+        self.context = context
+    }
+
+    /// Rules whose subject is the developer's own machine: inside a container build they are the
+    /// normal way to slim an image (`rm -rf /var/lib/apt/lists/*`), so Dockerfiles skip them.
+    static let hostOnlyPrefixes = ["fs.", "perm.", "system.", "git.", "self.", "cred.read"]
+
+    static let parseFailures: Set<String> = ["shell.unparseable", "shell.too-deep", "shell.too-large"]
+
+    /// Committed code is reported when it is clearly dangerous: every `deny`, and the `ask`
+    /// verdicts of categories that are about attacks rather than uncertainty. (`rm -rf "$tmp"`,
+    /// `"$bin" --flag` and `git reset --hard` in a build script are what scripts are for.)
+    static let askCategoriesForScripts = ["rce.", "revshell.", "exfil.", "creds.", "cred.", "ssrf.", "self.", "script."]
+
+    static func reportable(_ v: Verdict) -> Bool {
+        v.decision == .deny || askCategoriesForScripts.contains { v.ruleID.hasPrefix($0) }
+    }
+
+    /// Findings in a whole file.
+    public func scan(path: String, text: String) -> [Finding] {
+        if allowlist.allowsPath(path) { return [] }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        var out = unicodeFindings(path: path, lines: lines[...], firstLine: 1)
+        for snippet in ScriptExtractor.snippets(path: path, text: text) {
+            out += findings(for: snippet, path: path)
+        }
+        return filterAllowed(out, lines: lines)
+    }
+
+    /// Findings on the added lines of a changed file. The whole new text (when available) gives
+    /// the context to parse multi-line constructs; only findings that start on an added line count.
+    public func detect(_ file: ChangedFile) -> [Finding] {
+        if allowlist.allowsPath(file.path) { return [] }
+        var added = Set<Int>()
+        var out: [Finding] = []
+        for h in file.hunks {
+            for k in 0..<h.lines.count { added.insert(h.startLine + k) }
+            out += unicodeFindings(path: file.path, lines: h.lines.map { Substring($0) }[...], firstLine: h.startLine)
+        }
+        let text = file.newText ?? file.hunks.map { $0.lines.joined(separator: "\n") }.joined(separator: "\n")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        if let newText = file.newText {
+            for snippet in ScriptExtractor.snippets(path: file.path, text: newText) {
+                let span = snippet.line..<(snippet.line + max(1, snippet.text.split(separator: "\n", omittingEmptySubsequences: false).count))
+                guard span.contains(where: added.contains) else { continue }
+                out += findings(for: snippet, path: file.path)
+            }
+        } else {
+            for h in file.hunks {
+                for snippet in ScriptExtractor.snippets(path: file.path, text: h.lines.joined(separator: "\n")) {
+                    var s = snippet
+                    s.line += h.startLine - 1
+                    out += findings(for: s, path: file.path)
+                }
+            }
+        }
+        return filterAllowed(out, lines: file.newText == nil ? [] : lines)
+    }
+
+    func unicodeFindings(path: String, lines: ArraySlice<Substring>, firstLine: Int) -> [Finding] {
+        InvisibleUnicode.scan(Array(lines), firstLine: firstLine, path: path).map { hit in
+            var f = Finding(ruleID: hit.ruleID, description: hit.reason, severity: hit.ruleID == "unicode.mixed-script-identifier" ? .medium : .high,
+                            path: path, line: hit.line, column: hit.column, endLine: hit.line, endColumn: hit.column,
+                            secret: "U+\(InvisibleUnicode.hex(hit.scalar.value))")
+            f.isSecret = false
+            return f
+        }
+    }
+
+    func findings(for snippet: ScriptSnippet, path: String) -> [Finding] {
+        var verdicts = ShellAnalyzer.analyze(snippet.text, context: context).filter {
+            !ScriptDetector.parseFailures.contains($0.ruleID) && ScriptDetector.reportable($0)
+        }
+        if snippet.origin == .dockerfile {
+            verdicts = verdicts.filter { v in !ScriptDetector.hostOnlyPrefixes.contains { v.ruleID.hasPrefix($0) } || v.reason.contains(" / ") }
+        }
+        verdicts += ScriptRules.verdicts(snippet)
+        if ScriptRules.isPinnedDownload(snippet.text) {
+            verdicts = verdicts.filter { !$0.ruleID.hasPrefix("rce.") }
+        }
+        var seen = Set<String>()
+        var out: [Finding] = []
+        for v in verdicts where seen.insert(v.ruleID).inserted {
+            let strict = snippet.origin == .installHook
+            let severity: Severity = v.decision == .deny ? (v.ruleID.hasPrefix("rce.") || v.ruleID.hasPrefix("revshell.") ? .critical : .high)
+                                                         : (strict ? .high : .medium)
+            let command = snippet.text.split(separator: "\n").first.map(String.init) ?? snippet.text
+            var f = Finding(ruleID: v.ruleID, description: "\(snippet.origin.rawValue): \(v.reason)", severity: severity, path: path,
+                            line: snippet.line, column: 1, endLine: snippet.line, endColumn: max(1, command.count), secret: snippet.text)
+            f.isSecret = false
+            out.append(f)
+        }
+        return out
+    }
+
+    func filterAllowed(_ findings: [Finding], lines: [Substring]) -> [Finding] {
+        findings.filter { f in
+            if allowlist.fingerprints.contains(f.fingerprint) { return false }
+            if f.line >= 1 && f.line <= lines.count && lines[f.line - 1].contains(InlineAllow.marker) { return false }
+            return true
+        }
+    }
+}
+
+/// Checks specific to code that runs unattended (scripts, CI, install hooks), on top of the
+/// command rule packs.
+enum ScriptRules {
+    static func verdicts(_ snippet: ScriptSnippet) -> [Verdict] {
+        var out: [Verdict] = []
+        let code = snippet.text.split(separator: "\n").map { line -> Substring in
+            // Drop comments (a `#` after whitespace or at the start).
+            var prev: Character = " "
+            for i in line.indices {
+                if line[i] == "#" && (prev == " " || prev == "\t") { return line[..<i] }
+                prev = line[i]
+            }
+            return line
+        }.joined(separator: "\n")
+        let raw = code.lowercased()
+        // Quoted text is data (`echo "never use --no-verify"`); match the code around it.
+        let lower = ScriptRules.removingQuotedText(raw)
+        func has(_ needles: [String]) -> String? { needles.first { lower.contains($0) } }
+        if snippet.origin == .installHook, let tool = has(["curl ", "wget ", "invoke-webrequest", "iwr ", "node -e", "python -c", "python3 -c"]) {
+            out.append(Verdict(ruleID: "script.install-hook-network", decision: .ask,
+                               reason: "an install hook runs `\(tool.trimmingWhitespace())`: it runs on every `npm install` of this package and its dependents", subject: code))
+        }
+        // Shell start-up files, authorized_keys, crontabs, firewalls, git hooks and --no-verify are
+        // covered by the command rule packs; these are the remaining ways to persist or disarm.
+        if let what = has(["systemctl enable", "launchctl load", "launchctl bootstrap", "/etc/rc.local", "/etc/profile.d/",
+                           "/etc/systemd/system/", "/lib/systemd/system/", "update-rc.d"]) {
+            out.append(Verdict(ruleID: "script.persistence", decision: .deny,
+                               reason: "installs itself to run again later (\(what.trimmingWhitespace()))", subject: code))
+        }
+        if let what = has(["setenforce 0", "spctl --master-disable", "csrutil disable", "set-mppreference -disablerealtimemonitoring",
+                           "systemctl stop apparmor", "systemctl disable apparmor", "aa-teardown", "sysctl -w kernel.randomize_va_space=0"]) {
+            out.append(Verdict(ruleID: "script.disable-security", decision: .deny,
+                               reason: "switches a security control off (\(what))", subject: code))
+        }
+        if lower.contains("eval"), let what = ["base64 -d", "base64 --decode", "xxd -r", "| rev", "openssl enc -d", "\\x"].first(where: { raw.contains($0) }) {
+            out.append(Verdict(ruleID: "script.obfuscated-eval", decision: .deny,
+                               reason: "evaluates decoded or obfuscated text (\(what))", subject: code))
+        }
+        return out
+    }
+
+    /// `text` with the contents of '…' and "…" strings removed (quotes kept).
+    static func removingQuotedText(_ text: String) -> String {
+        var out = ""
+        var quote: Character?
+        var prev: Character = " "
+        for c in text {
+            if let q = quote {
+                if c == q && (q == "'" || prev != "\\") { quote = nil; out.append(c) }
+            } else {
+                if c == "'" || c == "\"" { quote = c }
+                out.append(c)
+            }
+            prev = c
+        }
+        return out
+    }
+
+    /// A download pinned to an exact revision (a 40-hex commit or a sha256 digest) and nothing else.
+    static func isPinnedDownload(_ text: String) -> Bool {
+        let urls = text.split(whereSeparator: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\n" || $0 == "(" || $0 == ")" })
+            .filter { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
+        guard !urls.isEmpty else { return false }
+        return urls.allSatisfy { url in
+            url.hasPrefix("https://") && (url.split(separator: "/").contains { seg in seg.count == 40 && seg.allSatisfy(\.isHexDigit) }
+                || url.contains("sha256:") || url.contains("@sha256"))
+        }
+    }
+}
+
+extension ScriptDetector: ChangeDetector {}
