@@ -118,7 +118,7 @@ public enum HookProtocol {
             if let parts = input["command"]?.array {
                 // Codex sends argv, e.g. ["bash", "-lc", "script"].
                 let argv = parts.compactMap(\.string)
-                return [.shell(command: argv.map(ShellQuote.quote).joined(separator: " "))]
+                return [.shell(command: argv.map(ShellWords.quote).joined(separator: " "))]
             }
             return [.shell(command: try require(str("command", "cmd"), "command"))]
         case "apply_patch":
@@ -218,14 +218,6 @@ public enum HookProtocol {
         if askBecameDeny { text += ". This needs a person's confirmation, which this agent cannot ask for: run it yourself if it is intended." }
         if text.count > 4000 { text = String(text.prefix(4000)) + "…" }
         return text
-    }
-}
-
-/// POSIX shell quoting (for argv arrays turned back into a command line).
-public enum ShellQuote {
-    public static func quote(_ s: String) -> String {
-        if !s.isEmpty && s.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=:,@%+".contains($0) }) { return s }
-        return "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 }
 

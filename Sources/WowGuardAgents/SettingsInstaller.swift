@@ -23,7 +23,7 @@ public enum SettingsInstaller {
     }
 
     public static func command(binary: String, agent: AgentKind) -> String {
-        ShellQuote.quote(binary) + " hook" + (agent == .claude ? "" : " --agent \(agent.rawValue)")
+        ShellWords.quote(binary) + " hook" + (agent == .claude ? "" : " --agent \(agent.rawValue)")
     }
 
     /// Whether a hook entry's command is wow-guard's.

@@ -163,7 +163,7 @@ struct Check: ParsableCommand {
             }
             call = .write(path: write, content: text)
         } else {
-            call = .shell(command: command.count == 1 ? command[0] : command.map(ShellQuote.quote).joined(separator: " "))
+            call = .shell(command: command.count == 1 ? command[0] : command.map(ShellWords.quote).joined(separator: " "))
         }
         let verdicts = engine.evaluate(call)
         let decision = verdicts.decision

@@ -1,3 +1,4 @@
+import Testing
 import XCTest
 @testable import WowGuardCore
 
@@ -154,25 +155,30 @@ final class ConfigTests: XCTestCase {
     }
 }
 
-final class GlobTests: XCTestCase {
-    func testMatching() throws {
-        let cases: [(String, String, Bool)] = [
-            ("tests/fixtures/**", "tests/fixtures/a.txt", true),
-            ("tests/fixtures/**", "tests/fixtures/a/b/c.txt", true),
-            ("tests/fixtures/**", "src/tests/fixtures/a.txt", false),
-            ("**/fixtures/**", "src/tests/fixtures/a.txt", true),
-            ("*.pem", "a/b/key.pem", true),
-            ("*.pem", "key.pem.txt", false),
-            ("docs/", "docs/x/y.md", true),
-            ("src/*.swift", "src/a.swift", true),
-            ("src/*.swift", "src/x/a.swift", false),
-            ("file?.txt", "dir/file1.txt", true),
-            ("[ab].txt", "b.txt", true),
-            ("[!ab].txt", "b.txt", false),
-            ("./README.md", "README.md", true),
-        ]
-        for (pattern, path, expected) in cases {
-            XCTAssertEqual(try Glob(pattern).matches(path), expected, "\(pattern) vs \(path)")
-        }
+/// Glob matching, as Swift Testing parameterised cases.
+struct GlobTests {
+    @Test(arguments: [
+        ("tests/fixtures/**", "tests/fixtures/a.txt", true),
+        ("tests/fixtures/**", "tests/fixtures/a/b/c.txt", true),
+        ("tests/fixtures/**", "src/tests/fixtures/a.txt", false),
+        ("**/fixtures/**", "src/tests/fixtures/a.txt", true),
+        ("*.pem", "a/b/key.pem", true),
+        ("*.pem", "key.pem.txt", false),
+        ("docs/", "docs/x/y.md", true),
+        ("src/*.swift", "src/a.swift", true),
+        ("src/*.swift", "src/x/a.swift", false),
+        ("file?.txt", "dir/file1.txt", true),
+        ("[ab].txt", "b.txt", true),
+        ("[!ab].txt", "b.txt", false),
+        ("./README.md", "README.md", true),
+    ])
+    func matching(pattern: String, path: String, expected: Bool) throws {
+        #expect(try Glob(pattern).matches(path) == expected)
+    }
+
+    @Test func badGlobsAreErrors() {
+        #expect(throws: Glob.Error.self) { try Glob("a/[bc") }
+        #expect(throws: Glob.Error.self) { try Glob("a/**b") }
+        #expect(throws: Glob.Error.self) { try Glob("") }
     }
 }

@@ -236,9 +236,9 @@ public enum ScriptExtractor {
     }
 }
 
-/// Quoting for argv turned back into shell text.
-enum ShellWords {
-    static func quote(_ s: String) -> String {
+/// POSIX shell quoting, for argv turned back into a command line.
+public enum ShellWords {
+    public static func quote(_ s: String) -> String {
         if !s.isEmpty && s.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=:,@%+".contains($0) }) { return s }
         return "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
