@@ -1,6 +1,8 @@
 # wow-guard — set-up and everyday commands. `make scan` and `make test` install what is missing first.
 SWIFT ?= swift
-RELEASE_FLAGS := -c release --static-swift-stdlib
+# Static Swift runtime; non-PIE, which saves the ~57,000 start-up relocations of a position-independent
+# executable (~0.4 ms per agent hook call). Shared libraries keep their address randomisation.
+RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie
 BIN := .build/release/wow-guard
 
 .PHONY: deps build release scan test bench clean

@@ -18,7 +18,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 if [ ! -x "$bin" ]; then
-  (cd "$root" && swift build -c release --static-swift-stdlib >&2) || { echo "build failed" >&2; exit 1; }
+  (cd "$root" && make release >&2) || { echo "build failed" >&2; exit 1; }
 fi
 bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
 work="$here/work/hook-latency"

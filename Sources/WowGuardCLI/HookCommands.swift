@@ -90,7 +90,7 @@ struct Hook: ParsableCommand {
         default: nil
         }
         let context = AgentEnvironment.context(projectDir: projectEnv ?? request.projectDir, cwd: request.cwd ?? Posix.cwd())
-        let engine = PolicyEngine(scanner: AgentEnvironment.scanner(projectDir: context.projectDir), context: context)
+        let engine = PolicyEngine(scanner: { AgentEnvironment.scanner(projectDir: context.projectDir) }, context: context)
         var verdicts: [Verdict] = []
         for call in request.calls { verdicts += engine.evaluate(call) }
         return HookProtocol.reply(agent, verdicts: verdicts)

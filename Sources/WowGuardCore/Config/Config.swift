@@ -24,7 +24,8 @@ public struct Config: Sendable {
 
     /// Parses and validates a config file's text. Unknown keys, wrong types, bad globs and bad
     /// regexes are errors naming the file and line.
-    public static func parse(_ text: String, file: String, knownRuleIDs: Set<String> = Set(RuleRegistry.all.map(\.id))) throws(ConfigError) -> Config {
+    /// `knownRuleIDs` defaults to the built-in catalog (computed only when the file disables rules).
+    public static func parse(_ text: String, file: String, knownRuleIDs: Set<String>? = nil) throws(ConfigError) -> Config {
         let root: TOML.Table
         do { root = try TOML.parse(text) } catch { throw ConfigError(file: file, line: error.line, message: error.message) }
         let r = Reader(file: file)
@@ -46,7 +47,7 @@ public struct Config: Sendable {
         if let e = root["rules"] {
             let t = try r.table(e, "rules")
             try r.onlyKeys(t, ["disable", "custom"], in: "[rules]")
-            var ids = knownRuleIDs
+            var ids = knownRuleIDs ?? Set(RuleRegistry.all.map(\.id))
             if let c = t["custom"] {
                 guard case .array(let items) = c.value else { throw ConfigError(file: file, line: c.line, message: "'rules.custom' must be an array of tables ([[rules.custom]])") }
                 for item in items {

@@ -1,12 +1,22 @@
+import Synchronization
+
 /// Decides allow / ask / deny for an agent's tool call. Pure: the caller supplies the context
 /// (project, home, cwd) and the secret scanner built from the merged configuration.
 public struct PolicyEngine: Sendable {
-    public let scanner: SecretScanner
+    private let lazyScanner: LazyValue<SecretScanner>
     public let context: GuardContext
 
-    public init(scanner: SecretScanner, context: GuardContext) {
-        self.scanner = scanner
+    /// The secret scanner, built on first use: a shell command or a read never needs it, and
+    /// building it (configuration, rule catalog, keyword index) is most of a hook call's own cost.
+    public var scanner: SecretScanner { lazyScanner.value }
+
+    public init(scanner: @escaping @Sendable () -> SecretScanner, context: GuardContext) {
+        self.lazyScanner = LazyValue(scanner)
         self.context = context
+    }
+
+    public init(scanner: SecretScanner, context: GuardContext) {
+        self.init(scanner: { scanner }, context: context)
     }
 
     public func evaluate(_ call: ToolCall) -> [Verdict] {
@@ -160,6 +170,23 @@ public enum ExecutableContent {
             guard seen.insert(f.ruleID).inserted else { return nil }
             let decision: Decision = f.severity >= .high ? .deny : .ask
             return Verdict(ruleID: f.ruleID, decision: decision, reason: "writes \(f.description) (line \(f.line))", subject: f.redactedSecret)
+        }
+    }
+}
+
+/// A value computed once, on first use (thread-safe).
+final class LazyValue<T: Sendable>: Sendable {
+    private let make: @Sendable () -> T
+    private let state = Mutex<T?>(nil)
+
+    init(_ make: @escaping @Sendable () -> T) { self.make = make }
+
+    var value: T {
+        state.withLock { v in
+            if let v { return v }
+            let made = make()
+            v = made
+            return made
         }
     }
 }

@@ -33,15 +33,24 @@ public struct KeywordMatcher: Sendable {
         starts = st
         var bits = [UInt64](repeating: 0, count: 1024)
         let buckets = 1 << KeywordMatcher.bucketBits
-        var rows = [[Int32]](repeating: [], count: buckets)
+        // Bucket rows by counting sort (one allocation, not one per bucket: this runs at every start).
+        var bucketOf = [Int32](repeating: 0, count: folded.count)
+        var start = [Int32](repeating: 0, count: buckets + 1)
         for (id, k) in folded.enumerated() {
             let h = KeywordMatcher.hash(UInt32(k[0]) << 16 | UInt32(k[1]) << 8 | UInt32(k[2]))
             bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
-            rows[Int(h) & (buckets - 1)].append(Int32(id))
+            let b = Int(h) & (buckets - 1)
+            bucketOf[id] = Int32(b)
+            start[b + 1] += 1
         }
-        var start: [Int32] = [0]
-        var items: [Int32] = []
-        for r in rows { items += r; start.append(Int32(items.count)) }
+        for b in 0..<buckets { start[b + 1] += start[b] }
+        var fill = start
+        var items = [Int32](repeating: 0, count: folded.count)
+        for id in 0..<folded.count {
+            let b = Int(bucketOf[id])
+            items[Int(fill[b])] = Int32(id)
+            fill[b] += 1
+        }
         bitmap = bits
         bucketStart = start
         bucketItems = items

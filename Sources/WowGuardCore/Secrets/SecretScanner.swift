@@ -35,8 +35,9 @@ public final class SecretScanner: Sendable {
         var uncond: [Int] = []
         for (ri, r) in rules.enumerated() {
             if r.keywords.isEmpty { uncond.append(ri); continue }
-            for k in Set(r.keywords.map { $0.lowercased() }) {
-                if let id = index[k] { map[id].append(ri) } else {
+            // Keywords are lower case (checked for built-in rules, lowered for custom ones).
+            for k in r.keywords {
+                if let id = index[k] { if map[id].last != ri { map[id].append(ri) } } else {
                     index[k] = words.count
                     words.append(k)
                     map.append([ri])
