@@ -232,11 +232,11 @@ enum ParallelScan {
 }
 
 enum ScriptScan {
-    /// Worth decoding for the script and Unicode detectors: a script format, a shebang, or any
-    /// non-ASCII byte (invisible characters are non-ASCII).
+    /// Worth decoding for the script and Unicode detectors: a script format, a shebang, or bytes
+    /// that may encode an invisible or look-alike character.
     static func wanted(path: String, _ chunk: UnsafeRawBufferPointer) -> Bool {
         if chunk.count >= 2, chunk[0] == UInt8(ascii: "#"), chunk[1] == UInt8(ascii: "!") { return true }
         if ScriptExtractor.kind(path: path, firstLine: nil) != nil { return true }
-        return chunk.contains { $0 >= 0x80 }
+        return InvisibleUnicode.mayContainSuspects(chunk)
     }
 }

@@ -113,3 +113,18 @@ final class EngineTests: XCTestCase {
         short.withUTF8 { big.scan(UnsafeRawBufferPointer($0)) { _, _ in XCTFail("no match in a short input") } }
     }
 }
+
+final class TextSafetyTests: XCTestCase {
+    /// A long run of combining marks makes Unicode-aware string operations quadratic; every
+    /// detector that works on Characters must stay fast on it (bounded work).
+    func testLongCombiningRunsAreBoundedEverywhere() {
+        let marks = String(repeating: "\u{05B9}\u{0593}", count: 100_000)
+        let text = "{\"[[" + marks + "\n"
+        XCTAssertEqual(TextSafety.boundingCombiningRuns("héllo wörld"), "héllo wörld")
+        XCTAssertLessThanOrEqual(TextSafety.boundingCombiningRuns(text).unicodeScalars.count, 4 + TextSafety.maxCombiningRun + 1)
+        // These return promptly (they took seconds to minutes before the cap).
+        _ = ScriptDetector(allowlist: Allowlist()).scan(path: "fuzz-case", text: text)
+        _ = ScriptDetector(allowlist: Allowlist()).scan(path: "x.sh", text: "echo a" + marks)
+        _ = ShellAnalyzer.analyze("echo a" + String(marks.prefix(30_000)), context: ShellContext())
+    }
+}

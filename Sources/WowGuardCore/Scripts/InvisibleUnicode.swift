@@ -20,13 +20,55 @@ public enum InvisibleUnicode {
             .contains { lower.hasSuffix($0) } || lower.contains("/locales/") || lower.contains("/i18n/") || lower.contains(".lproj/")
     }
 
+    /// Whether `bytes` (UTF-8) may hold anything this detector reports: the encodings of bidi,
+    /// zero-width and tag characters, and Greek or Cyrillic letters. Most non-ASCII text (accents,
+    /// CJK, emoji, box drawing) has none, and skipping it keeps scans fast.
+    public static func mayContainSuspects(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            switch b {
+            case 0xCD, 0xCE, 0xCF, 0xD0, 0xD1, 0xD2, 0xD3: return true          // Greek, Cyrillic
+            case 0xD8: if i + 1 < n && bytes[i + 1] == 0x9C { return true }      // U+061C
+            case 0xE1: if i + 2 < n && bytes[i + 1] == 0xA0 && bytes[i + 2] == 0x8E { return true }  // U+180E
+            case 0xE2:
+                if i + 2 < n {
+                    let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                    if b1 == 0x80 && ((0x8B...0x8F).contains(b2) || (0xAA...0xAE).contains(b2)) { return true }
+                    if b1 == 0x81 && ((0xA0...0xA4).contains(b2) || (0xA6...0xA9).contains(b2)) { return true }
+                }
+            case 0xEF: if i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF && i > 0 { return true }  // U+FEFF past the start
+            case 0xF3: if i + 1 < n && bytes[i + 1] == 0xA0 { return true }      // tags U+E0000…
+            default: break
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// At most this many hits per rule and file: one is enough to act on, and a binary-like file
+    /// full of control characters must not produce thousands.
+    public static let maxHitsPerRule = 10
+
     /// Scans `lines` (numbered from `firstLine`) of the file at `path`.
     public static func scan(_ lines: [Substring], firstLine: Int, path: String) -> [Hit] {
+        var perRule: [String: Int] = [:]
+        return scanAll(lines, firstLine: firstLine, path: path).filter { hit in
+            let n = perRule[hit.ruleID, default: 0]
+            perRule[hit.ruleID] = n + 1
+            return n < maxHitsPerRule
+        }
+    }
+
+    static func scanAll(_ lines: [Substring], firstLine: Int, path: String) -> [Hit] {
         let prose = isProse(path)
         var hits: [Hit] = []
         for (n, line) in lines.enumerated() {
             // Fast path: plain ASCII lines hold none of these.
             if line.utf8.allSatisfy({ $0 < 0x80 }) { continue }
+            if hits.count >= 4 * maxHitsPerRule * 4 { break }
             var column = 0
             var prevScalar: Unicode.Scalar?
             let scalars = Array(line.unicodeScalars)

@@ -27,9 +27,10 @@ public struct ScriptDetector: Sendable {
     }
 
     /// Findings in a whole file.
-    public func scan(path: String, text: String) -> [Finding] {
+    public func scan(path: String, text rawText: String) -> [Finding] {
         if allowlist.allowsPath(path) { return [] }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let text = TextSafety.boundingCombiningRuns(rawText)
+        let lines = TextLines.split(text)
         var out = unicodeFindings(path: path, lines: lines[...], firstLine: 1)
         for snippet in ScriptExtractor.snippets(path: path, text: text) {
             out += findings(for: snippet, path: path)
@@ -39,8 +40,11 @@ public struct ScriptDetector: Sendable {
 
     /// Findings on the added lines of a changed file. The whole new text (when available) gives
     /// the context to parse multi-line constructs; only findings that start on an added line count.
-    public func detect(_ file: ChangedFile) -> [Finding] {
-        if allowlist.allowsPath(file.path) { return [] }
+    public func detect(_ rawFile: ChangedFile) -> [Finding] {
+        if allowlist.allowsPath(rawFile.path) { return [] }
+        var file = rawFile
+        file.newText = file.newText.map(TextSafety.boundingCombiningRuns)
+        file.hunks = file.hunks.map { AddedHunk(startLine: $0.startLine, lines: $0.lines.map(TextSafety.boundingCombiningRuns)) }
         var added = Set<Int>()
         var out: [Finding] = []
         for h in file.hunks {
@@ -48,10 +52,10 @@ public struct ScriptDetector: Sendable {
             out += unicodeFindings(path: file.path, lines: h.lines.map { Substring($0) }[...], firstLine: h.startLine)
         }
         let text = file.newText ?? file.hunks.map { $0.lines.joined(separator: "\n") }.joined(separator: "\n")
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let lines = TextLines.split(text)
         if let newText = file.newText {
             for snippet in ScriptExtractor.snippets(path: file.path, text: newText) {
-                let span = snippet.line..<(snippet.line + max(1, snippet.text.split(separator: "\n", omittingEmptySubsequences: false).count))
+                let span = snippet.line..<(snippet.line + snippet.text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 })
                 guard span.contains(where: added.contains) else { continue }
                 out += findings(for: snippet, path: file.path)
             }
@@ -104,10 +108,14 @@ public struct ScriptDetector: Sendable {
     }
 
     func filterAllowed(_ findings: [Finding], lines: [Substring]) -> [Finding] {
-        findings.filter { f in
+        var markerOnLine: [Int: Bool] = [:]
+        return findings.filter { f in
             if allowlist.fingerprints.contains(f.fingerprint) { return false }
-            if f.line >= 1 && f.line <= lines.count && lines[f.line - 1].contains(InlineAllow.marker) { return false }
-            return true
+            guard f.line >= 1 && f.line <= lines.count else { return true }
+            if let known = markerOnLine[f.line] { return !known }
+            let has = lines[f.line - 1].utf8.count >= InlineAllow.marker.utf8.count && lines[f.line - 1].contains(InlineAllow.marker)
+            markerOnLine[f.line] = has
+            return !has
         }
     }
 }
@@ -129,7 +137,8 @@ enum ScriptRules {
         let raw = code.lowercased()
         // Quoted text is data (`echo "never use --no-verify"`); match the code around it.
         let lower = ScriptRules.removingQuotedText(raw)
-        func has(_ needles: [String]) -> String? { needles.first { lower.contains($0) } }
+        let bytes = Array(lower.utf8)
+        func has(_ needles: [String]) -> String? { needles.first { ByteSearch.contains(bytes, $0) } }
         if snippet.origin == .installHook, let tool = has(["curl ", "wget ", "invoke-webrequest", "iwr ", "node -e", "python -c", "python3 -c"]) {
             out.append(Verdict(ruleID: "script.install-hook-network", decision: .ask,
                                reason: "an install hook runs `\(tool.trimmingWhitespace())`: it runs on every `npm install` of this package and its dependents", subject: code))
@@ -146,7 +155,9 @@ enum ScriptRules {
             out.append(Verdict(ruleID: "script.disable-security", decision: .deny,
                                reason: "switches a security control off (\(what))", subject: code))
         }
-        if lower.contains("eval"), let what = ["base64 -d", "base64 --decode", "xxd -r", "| rev", "openssl enc -d", "\\x"].first(where: { raw.contains($0) }) {
+        let rawBytes = Array(raw.utf8)
+        if ByteSearch.contains(bytes, "eval"),
+           let what = ["base64 -d", "base64 --decode", "xxd -r", "| rev", "openssl enc -d", "\\x"].first(where: { ByteSearch.contains(rawBytes, $0) }) {
             out.append(Verdict(ruleID: "script.obfuscated-eval", decision: .deny,
                                reason: "evaluates decoded or obfuscated text (\(what))", subject: code))
         }
@@ -183,3 +194,22 @@ enum ScriptRules {
 }
 
 extension ScriptDetector: ChangeDetector {}
+
+/// Substring search on UTF-8 bytes (String.contains is Unicode-aware and far slower).
+enum ByteSearch {
+    static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first, haystack.count >= n.count else { return n.isEmpty }
+        var i = 0
+        let last = haystack.count - n.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < n.count && haystack[i + j] == n[j] { j += 1 }
+                if j == n.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

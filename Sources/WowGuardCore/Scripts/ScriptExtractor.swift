@@ -66,11 +66,9 @@ public enum ScriptExtractor {
     }
 
     public static func snippets(path: String, text: String) -> [ScriptSnippet] {
-        let firstLine = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first
+        let firstLine = text.utf8.prefix(2).elementsEqual("#!".utf8) ? TextLines.split(String(decoding: text.utf8.prefix(256), as: UTF8.self)).first : nil
         guard let kind = kind(path: path, firstLine: firstLine) else { return [] }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        let lines = TextLines.split(text)
         switch kind {
         case .shell: return ShellStatements.split(lines, startLine: 1, origin: .shellScript)
         case .dockerfile: return dockerfile(lines)

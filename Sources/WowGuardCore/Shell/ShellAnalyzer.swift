@@ -16,7 +16,7 @@ public enum ShellAnalyzer {
         }
         var analysis = ShellAnalysis(context: context)
         var env = analysis.initialEnv()
-        _ = analysis.analyzeScript(command, &env, 0)
+        _ = analysis.analyzeScript(TextSafety.boundingCombiningRuns(command), &env, 0)
         analysis.finish(&env)
         return analysis.verdicts
     }
