@@ -100,6 +100,18 @@ public enum InvisibleUnicode {
         return hits
     }
 
+    /// Cyrillic and Greek letters that look like Latin ones. Greek letters used as math symbols
+    /// (π, δ, ω, Φ) are not look-alikes and are fine in identifiers.
+    static let confusables: Set<UInt32> = [
+        // Cyrillic а в е к м н о р с т у х і ј ѕ ԁ ԛ ԝ ѡ ү һ and capitals
+        0x0430, 0x0432, 0x0435, 0x043A, 0x043C, 0x043D, 0x043E, 0x0440, 0x0441, 0x0442, 0x0443, 0x0445, 0x0456, 0x0458,
+        0x0455, 0x0501, 0x051B, 0x051D, 0x0461, 0x04AF, 0x04BB,
+        0x0410, 0x0412, 0x0415, 0x041A, 0x041C, 0x041D, 0x041E, 0x0420, 0x0421, 0x0422, 0x0423, 0x0425, 0x0406, 0x0408, 0x0405,
+        // Greek Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Υ Χ and ο ν ι κ ρ υ χ α
+        0x0391, 0x0392, 0x0395, 0x0396, 0x0397, 0x0399, 0x039A, 0x039C, 0x039D, 0x039F, 0x03A1, 0x03A4, 0x03A5, 0x03A7,
+        0x03BF, 0x03BD, 0x03B9, 0x03BA, 0x03C1, 0x03C5, 0x03C7, 0x03B1,
+    ]
+
     /// Identifiers mixing Latin letters with Cyrillic or Greek ones (`paypal` spelled with a Cyrillic
     /// U+0430 for its first `a`).
     static func homoglyphs(_ line: Substring, lineNo: Int) -> [Hit] {
@@ -110,11 +122,11 @@ public enum InvisibleUnicode {
             var latin = false, confusable: (Unicode.Scalar, Int)?
             for (s, c) in word {
                 if s.isASCII && s.properties.isAlphabetic { latin = true }
-                if (0x0400...0x04FF).contains(s.value) || (0x0370...0x03FF).contains(s.value) { confusable = confusable ?? (s, c) }
+                if confusables.contains(s.value) { confusable = confusable ?? (s, c) }
             }
             if latin, let (s, c) = confusable {
                 hits.append(Hit(line: lineNo, column: c, scalar: s, ruleID: "unicode.mixed-script-identifier",
-                                reason: "identifier mixes Latin with look-alike \(s.value < 0x0400 ? "Greek" : "Cyrillic") U+\(hex(s.value))"))
+                                reason: "identifier mixes Latin with the look-alike \(s.value < 0x0400 ? "Greek" : "Cyrillic") letter U+\(hex(s.value))"))
             }
             word = []
         }

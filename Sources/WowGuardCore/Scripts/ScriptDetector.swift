@@ -22,8 +22,12 @@ public struct ScriptDetector: Sendable {
     /// `"$bin" --flag` and `git reset --hard` in a build script are what scripts are for.)
     static let askCategoriesForScripts = ["rce.", "revshell.", "exfil.", "creds.", "cred.", "ssrf.", "self.", "script."]
 
+    /// Verdicts about uncertainty (an unknown path that might be a credential file) are for the
+    /// agent hook, which can ask; in committed code they would only be noise.
+    static let uncertainRules: Set<String> = ["creds.maybe", "shell.dynamic-command", "fs.rm-unknown"]
+
     static func reportable(_ v: Verdict) -> Bool {
-        v.decision == .deny || askCategoriesForScripts.contains { v.ruleID.hasPrefix($0) }
+        !uncertainRules.contains(v.ruleID) && (v.decision == .deny || askCategoriesForScripts.contains { v.ruleID.hasPrefix($0) })
     }
 
     /// Findings in a whole file.

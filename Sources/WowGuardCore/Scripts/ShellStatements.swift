@@ -34,6 +34,7 @@ enum ShellStatements {
             }
             // Scan the line: quotes, comments, heredoc starts, block words.
             var word = ""
+            var wordIsToken = false
             var prev: Character = " "
             var i = line.startIndex
             while i < line.endIndex {
@@ -56,15 +57,21 @@ enum ShellStatements {
                     let after = next == line.endIndex || line[next] == " " || line[next] == ";" || line[next] == "\t"
                     if before && after { depth = c == "{" ? depth + 1 : max(0, depth - 1) }
                 }
-                if quote == nil && (c.isLetter || c == "_") { word.append(c) } else {
-                    if openers.contains(word) { depth += 1 }
-                    if closers.contains(word) { depth = max(0, depth - 1) }
+                if quote == nil && (c.isLetter || c == "_") {
+                    if word.isEmpty { wordIsToken = " \t;&|(".contains(prev) || i == line.startIndex }
+                    word.append(c)
+                } else {
+                    // Keywords count only as whole words (`xcode-select` is not `select`).
+                    if wordIsToken && (c == " " || c == "\t" || c == ";" || c == ")") {
+                        if openers.contains(word) { depth += 1 }
+                        if closers.contains(word) { depth = max(0, depth - 1) }
+                    }
                     word = ""
                 }
                 prev = c
                 i = line.index(after: i)
             }
-            if quote == nil {
+            if quote == nil && wordIsToken {
                 if openers.contains(word) { depth += 1 }
                 if closers.contains(word) { depth = max(0, depth - 1) }
             }

@@ -116,8 +116,11 @@ enum CredentialPaths {
         if !p.wild { return concrete(p.all, paths) }
         let pattern = p.unknownBase ? ["**"] + p.all : p.all
         let realGlob = p.all.contains { c in c.utf8.contains { $0 == 0x2A || $0 == 0x3F || $0 == 0x5B || $0 == ShMark.foundByte } }
+        // `"$dir"/*` with an unknown `$dir` matches every sample: without a literal component
+        // (`.ssh`, `id_*`, `credentials`) there is no evidence of a credential, only uncertainty.
+        let onlyWildcards = p.unknownBase && !p.all.contains { c in !c.isEmpty && !c.allSatisfy { "*?".contains($0) } }
         for sample in samples(paths) where ShGlob.matchPath(pattern, sample) {
-            if let r = concrete(sample, paths) { return realGlob ? r : CredentialRules.maybe }
+            if let r = concrete(sample, paths) { return realGlob && !onlyWildcards ? r : CredentialRules.maybe }
         }
         return nil
     }
