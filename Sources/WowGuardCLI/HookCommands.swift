@@ -92,8 +92,30 @@ struct Hook: ParsableCommand {
         let context = AgentEnvironment.context(projectDir: projectEnv ?? request.projectDir, cwd: request.cwd ?? Posix.cwd())
         let engine = PolicyEngine(scanner: { AgentEnvironment.scanner(projectDir: context.projectDir) }, context: context)
         var verdicts: [Verdict] = []
-        for call in request.calls { verdicts += engine.evaluate(call) }
+        for call in request.calls {
+            verdicts += engine.evaluate(call)
+            // A symbolic link is judged by what it points to as well (`notes.txt -> ~/.ssh/id_rsa`).
+            if let target = Hook.resolvedTarget(of: call, context: context) { verdicts += engine.evaluate(target) }
+        }
         return HookProtocol.reply(agent, verdicts: verdicts)
+    }
+}
+
+extension Hook {
+    /// The same call on the path a symbolic link resolves to, when it differs (adapter I/O: the
+    /// core never touches the file system).
+    static func resolvedTarget(of call: ToolCall, context: GuardContext) -> ToolCall? {
+        func resolve(_ p: String) -> String? {
+            let abs = context.absolute(p)
+            guard let real = Posix.realPath(abs), real != abs else { return nil }
+            return real
+        }
+        switch call {
+        case .read(let p): return resolve(p).map { .read(path: $0) }
+        case .write(let p, let c): return resolve(p).map { .write(path: $0, content: c) }
+        case .edit(let p, let t): return resolve(p).map { .edit(path: $0, newTexts: t) }
+        default: return nil
+        }
     }
 }
 

@@ -80,6 +80,22 @@ final class AgentHookTests: XCTestCase {
         XCTAssertNil(try decision(hook(claudeInput("Read", ["file_path": project.url.appendingPathComponent(".wow-guard.toml").path]))), "reading the config is fine")
     }
 
+    func testSymlinksAndCaseTricks() throws {
+        let key = home.appendingPathComponent(".ssh/id_ed25519")
+        try FileManager.default.createDirectory(at: key.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("not a real key".utf8).write(to: key)
+        let link = project.url.appendingPathComponent("notes.txt")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: key.path)
+        XCTAssertEqual(try decision(hook(claudeInput("Read", ["file_path": link.path]))), "deny", "a link to a key is a key")
+        let settingsLink = project.url.appendingPathComponent("harmless.json")
+        try FileManager.default.createDirectory(at: project.url.appendingPathComponent(".claude"), withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: project.url.appendingPathComponent(".claude/settings.json"))
+        try FileManager.default.createSymbolicLink(atPath: settingsLink.path, withDestinationPath: project.url.appendingPathComponent(".claude/settings.json").path)
+        XCTAssertEqual(try decision(hook(claudeInput("Write", ["file_path": settingsLink.path, "content": "{}"]))), "deny")
+        XCTAssertEqual(try decision(hook(claudeInput("Write", ["file_path": project.url.appendingPathComponent(".Claude/Settings.JSON").path, "content": "{}"]))), "deny")
+        XCTAssertEqual(try decision(hook(claudeInput("Write", ["file_path": project.url.appendingPathComponent("src/../.claude/./settings.local.json").path, "content": "{}"]))), "deny")
+    }
+
     func testReadGlobGrep() throws {
         XCTAssertEqual(try decision(hook(claudeInput("Read", ["file_path": home.appendingPathComponent(".ssh/id_ed25519").path]))), "deny")
         XCTAssertEqual(try decision(hook(claudeInput("Read", ["file_path": home.appendingPathComponent(".aws/credentials").path, "offset": 1, "limit": 10]))), "deny")

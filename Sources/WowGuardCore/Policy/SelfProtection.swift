@@ -8,7 +8,9 @@ public enum SelfProtection {
         ".config/wow-guard/config.toml",
     ]
 
-    public static func writeVerdicts(_ path: String) -> [Verdict] {
+    public static func writeVerdicts(_ rawPath: String) -> [Verdict] {
+        // Case-insensitive: macOS and Windows file systems are, and `.Claude/Settings.json` is the same file there.
+        let path = rawPath.lowercased()
         for s in protectedSuffixes where path == "/" + s || path.hasSuffix("/" + s) {
             return [Verdict(ruleID: "self.guard-config", decision: .deny,
                             reason: "changes \(s), which configures wow-guard or the agent's hooks; a person must edit it", subject: path)]
