@@ -103,7 +103,7 @@ enum Posix {
     }
 
     /// Runs a program (no shell) and returns its exit status and standard output.
-    static func run(_ args: [String], cwd: String? = nil) throws(Error) -> (status: Int32, output: [UInt8]) {
+    static func run(_ args: [String]) throws(Error) -> (status: Int32, output: [UInt8]) {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw Error(description: "pipe: \(errnoText())") }
         var actions = posix_spawn_file_actions_t()
@@ -113,8 +113,7 @@ enum Posix {
         posix_spawn_file_actions_addclose(&actions, fds[0])
         let devnull = open("/dev/null", O_WRONLY)
         if devnull >= 0 { posix_spawn_file_actions_adddup2(&actions, devnull, 2) }
-        let all: [String] = (cwd.map { ["/usr/bin/env", "-C", $0] } ?? []) + args
-        var argv: [UnsafeMutablePointer<CChar>?] = all.map { strdup($0) }
+        var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) }
         argv.append(nil)
         defer { for p in argv { free(p) } }
         var pid: pid_t = 0

@@ -174,7 +174,6 @@ final class ScanCommandTests: XCTestCase {
         var text = ""
         var expected: [Int] = []
         var line = 1
-        let perLine = filler.utf8.count
         while text.utf8.count < 20 * 1024 * 1024 {
             if line % 90_000 == 0 {
                 text += "token = \"\(TestSecrets.githubToken())\"\n"
@@ -186,7 +185,6 @@ final class ScanCommandTests: XCTestCase {
             }
             line += 1
         }
-        _ = perLine
         try dir.write("big.txt", text)
         let r = try CLI.run(["scan", "--no-git", "--format", "json", "."], cwd: dir.url)
         let lines = (try jsonObject(r.stdout)["findings"] as? [[String: Any]])?.compactMap { $0["line"] as? Int }

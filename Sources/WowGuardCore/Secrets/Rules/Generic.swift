@@ -73,6 +73,9 @@ extension RuleFamilies {
     /// Key prefixes that name something other than a secret (`hashed_token`, `csrf_token`).
     static let notSecretPrefix = #"(?<!hash_)(?<!hashed_)(?<!hashed)(?<!csrf_)(?<!csrf)(?<!xsrf_)(?<!next)(?<!prev)"#
 
+    static let secretKeywords = ["secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey", "access-key",
+                                 "auth_key", "authkey", "credential", "private_key", "privatekey", "client_key"]
+
     static let passwordWords = #"(?:password|passwd|passphrase|pass|pwd)"#
     static let secretWords = #"(?:secret|token|api[_\-]?key|access[_\-]?key|auth[_\-]?key|credentials?|private[_\-]?key|client[_\-]?key)"#
 
@@ -143,8 +146,7 @@ extension RuleFamilies {
         SecretRule(
             id: "generic-secret",
             description: "Secret, token or API key assigned to a quoted literal in code or configuration",
-            keywords: ["secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey", "access-key",
-                       "auth_key", "authkey", "credential", "private_key", "privatekey", "client_key"],
+            keywords: secretKeywords,
             pattern: #"(?i)"# + notSecretPrefix + secretWords + notSecretSuffix + #"[A-Za-z0-9_\-]{0,15}"# + assignment + quotedValue,
             minEntropy: 3.2, severity: .high, validator: .custom(genericValue), generic: true,
             examples: [
@@ -170,8 +172,7 @@ extension RuleFamilies {
         SecretRule(
             id: "generic-secret-assignment",
             description: "Secret, token or API key assigned in a .env, INI, properties, YAML or shell file",
-            keywords: ["secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey", "access-key",
-                       "auth_key", "authkey", "credential", "private_key", "privatekey", "client_key"],
+            keywords: secretKeywords,
             pattern: #"(?im)"# + lineStartKey + secretWords + notSecretSuffix + #"[A-Za-z0-9_\-]{0,15}"# + assignment + bareValue,
             minEntropy: 3.2, severity: .high, validator: .custom(genericBareValue), generic: true,
             examples: [
