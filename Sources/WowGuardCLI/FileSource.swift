@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import WowGuardCore
+import WowGuardGit
 
 /// A file to scan: where it is on disk and how it is reported.
 struct ScanFile: Sendable {
@@ -41,11 +42,17 @@ enum FileLister {
         }
     }
 
-    static func gitFiles(in dir: String) throws(Posix.Error) -> [String]? {
-        let r = try Posix.run(["git", "-C", dir, "-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others",
-                               "--exclude-standard", "--deduplicate"])
-        guard r.status == 0 else { return nil }
-        return r.output.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+    /// Files git knows below `dir` (libgit2: the index plus untracked, not ignored files), as
+    /// paths relative to `dir`; nil when `dir` is not in a readable repository.
+    static func gitFiles(in dir: String) -> [String]? {
+        guard let repo = try? Repository(discoverFrom: dir, useEnvironment: false), let workdir = repo.workdir else { return nil }
+        let root = workdir.hasSuffix("/") ? String(workdir.dropLast()) : workdir
+        let rootReal = Posix.realPath(root) ?? root
+        let dirReal = Posix.realPath(dir) ?? dir
+        let prefix = dirReal == rootReal ? "" : dirReal.hasPrefix(rootReal + "/") ? String(dirReal.dropFirst(rootReal.count + 1)) : nil
+        guard let prefix, let files = try? repo.workTreeFiles(under: prefix) else { return nil }
+        let cut = prefix.isEmpty ? 0 : prefix.count + 1
+        return files.map { String($0.dropFirst(cut)) }
     }
 
     static func walk(_ dir: String, prefix: String, into out: inout [String]) {

@@ -102,42 +102,6 @@ enum Posix {
         }
     }
 
-    /// Runs a program (no shell) and returns its exit status and standard output.
-    static func run(_ args: [String]) throws(Error) -> (status: Int32, output: [UInt8]) {
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw Error(description: "pipe: \(errnoText())") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
-        posix_spawn_file_actions_addclose(&actions, fds[0])
-        let devnull = open("/dev/null", O_WRONLY)
-        if devnull >= 0 { posix_spawn_file_actions_adddup2(&actions, devnull, 2) }
-        var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) }
-        argv.append(nil)
-        defer { for p in argv { free(p) } }
-        var pid: pid_t = 0
-        let rc = argv[0]!.withMemoryRebound(to: CChar.self, capacity: 1) { prog in
-            posix_spawnp(&pid, prog, &actions, nil, argv, environ)
-        }
-        close(fds[1])
-        if devnull >= 0 { close(devnull) }
-        guard rc == 0 else { close(fds[0]); throw Error(description: "cannot run \(args[0]): \(errnoText(rc))") }
-        var out: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = read(fds[0], &buf, buf.count)
-            if n < 0 { if errno == EINTR { continue }; break }
-            if n == 0 { break }
-            out.append(contentsOf: buf[0..<n])
-        }
-        close(fds[0])
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exited = (status & 0x7F) == 0
-        return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), out)
-    }
-
     static func makeDirectories(_ path: String) throws(Error) {
         var current = ""
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {

@@ -77,7 +77,7 @@ struct Scan: ParsableCommand {
             }
             guard kind == .directory else { throw CLIError("not a regular file or directory: \(path)") }
             var listed: [String] = []
-            if top != nil, let git = try FileLister.gitFiles(in: abs) { listed = git } else { FileLister.walk(abs, prefix: "", into: &listed) }
+            if top != nil, let git = FileLister.gitFiles(in: abs) { listed = git } else { FileLister.walk(abs, prefix: "", into: &listed) }
             let displayPrefix = paths.count == 1 ? "" : (path.hasSuffix("/") ? path : path + "/")
             for rel in listed {
                 if FileLister.isBinaryName(rel) { skippedByName += 1; continue }
