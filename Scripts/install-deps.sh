@@ -26,11 +26,12 @@ have_all() {
 }
 
 install_test_tools() {
-  # The pre-commit framework, for the test that runs wow-guard through .pre-commit-hooks.yaml.
-  command -v pre-commit >/dev/null 2>&1 && return 0
+  # The pre-commit framework, for the test that runs wow-guard through .pre-commit-hooks.yaml
+  # (the test runs it as `python3 -m pre_commit`, so PATH does not matter).
+  python3 -c 'import pre_commit' >/dev/null 2>&1 && return 0
   echo "install-deps: installing pre-commit (pip)" >&2
   python3 -m pip install --quiet pre-commit >&2 || { echo "install-deps: pip install pre-commit failed" >&2; exit 1; }
-  command -v pre-commit >/dev/null 2>&1 || { echo "install-deps: pre-commit installed but not on PATH" >&2; exit 1; }
+  python3 -c 'import pre_commit' >/dev/null 2>&1 || { echo "install-deps: pre-commit installed but python3 cannot import it" >&2; exit 1; }
 }
 
 if have_all; then

@@ -328,7 +328,7 @@ final class GitIntegrationTests: XCTestCase {
 
     /// The pre-commit framework (pip install pre-commit) runs wow-guard through .pre-commit-hooks.yaml.
     func testPreCommitFramework() throws {
-        let which = try GitRepo(initialize: false).run("/usr/bin/env", ["sh", "-c", "command -v pre-commit"])
+        let which = try GitRepo(initialize: false).run("/usr/bin/env", ["python3", "-c", "import pre_commit"])
         guard which.status == 0 else { throw XCTSkip("pre-commit is not installed (make test installs it)") }
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         // A hook repository holding our .pre-commit-hooks.yaml, committed (pre-commit clones it).
@@ -345,11 +345,11 @@ final class GitIntegrationTests: XCTestCase {
         let binDir = URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().path
         let env = ["PATH": binDir + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
                    "PRE_COMMIT_HOME": repo.home.appendingPathComponent("pre-commit-cache").path]
-        let ok = try repo.run("/usr/bin/env", ["pre-commit", "run"], extraEnv: env)
+        let ok = try repo.run("/usr/bin/env", ["python3", "-m", "pre_commit", "run"], extraEnv: env)
         XCTAssertEqual(ok.status, 0, ok.stdout + ok.stderr)
         try repo.write("leak.txt", "token=\(token())\n")
         try repo.git("add", ".")
-        let bad = try repo.run("/usr/bin/env", ["pre-commit", "run"], extraEnv: env)
+        let bad = try repo.run("/usr/bin/env", ["python3", "-m", "pre_commit", "run"], extraEnv: env)
         XCTAssertEqual(bad.status, 1, bad.stdout + bad.stderr)
         XCTAssertTrue((bad.stdout + bad.stderr).contains("leak.txt:1"), bad.stdout + bad.stderr)
     }
