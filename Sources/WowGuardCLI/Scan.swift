@@ -10,7 +10,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Scan files for secrets.",
+        abstract: "Scan files for secrets, dangerous scripts and invisible Unicode.",
         discussion: """
         Inside a git repository, scans the files git knows (tracked, plus untracked files that .gitignore \
         does not exclude); elsewhere, or with --no-git, every regular file below each PATH.
