@@ -107,8 +107,16 @@ extension Hook {
     static func resolvedTarget(of call: ToolCall, context: GuardContext) -> ToolCall? {
         func resolve(_ p: String) -> String? {
             let abs = context.absolute(p)
-            guard let real = Posix.realPath(abs), real != abs else { return nil }
-            return real
+            // A file that does not exist yet is reached through its existing ancestors.
+            var existing = abs
+            var rest: [Substring] = []
+            while Posix.realPath(existing) == nil, let slash = existing.lastIndex(of: "/"), slash != existing.startIndex {
+                rest.insert(existing[existing.index(after: slash)...], at: 0)
+                existing = String(existing[..<slash])
+            }
+            guard let base = Posix.realPath(existing) else { return nil }
+            let real = ([base] + rest.map(String.init)).joined(separator: "/")
+            return real != abs ? real : nil
         }
         switch call {
         case .read(let p): return resolve(p).map { .read(path: $0) }
@@ -187,7 +195,8 @@ struct Check: ParsableCommand {
         } else {
             call = .shell(command: command.count == 1 ? command[0] : command.map(ShellWords.quote).joined(separator: " "))
         }
-        let verdicts = engine.evaluate(call)
+        var verdicts = engine.evaluate(call)
+        if let target = Hook.resolvedTarget(of: call, context: context) { verdicts += engine.evaluate(target) }
         let decision = verdicts.decision
         switch format {
         case .json:

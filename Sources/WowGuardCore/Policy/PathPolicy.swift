@@ -30,6 +30,10 @@ public enum PathPolicy {
             return [Verdict(ruleID: "cred.process-environment", decision: .deny,
                             reason: "reads a process environment (\(path)), which holds tokens and keys", subject: path)]
         }
+        if path.hasPrefix("/run/secrets/") || path.hasPrefix("/var/run/secrets/") || path.hasPrefix("/etc/ssl/private/")
+            || path.hasPrefix("/etc/ssh/ssh_host_") && path.hasSuffix("_key") {
+            return [Verdict(ruleID: "cred.system-secrets", decision: .deny, reason: "reads a host or container secret (\(path))", subject: path)]
+        }
         if isSSHPrivateKey(path) {
             return [Verdict(ruleID: "cred.ssh-private-key", decision: .deny, reason: "reads an SSH private key (\(path))", subject: path)]
         }
@@ -111,6 +115,19 @@ public enum PathPolicy {
         }
         if context.projectDir != nil {
             return [Verdict(ruleID: "fs.write-outside-project", decision: .ask, reason: "writes outside the project (\(path))", subject: path)]
+        }
+        return []
+    }
+
+    /// Files whose content runs by itself when a person opens or enters the project: direnv's
+    /// `.envrc` (on `cd`) and editor tasks that run on folder open.
+    public static func autorunVerdicts(_ path: String, texts: [String]) -> [Verdict] {
+        let name = Paths.baseName(path)
+        if name == ".envrc" {
+            return [Verdict(ruleID: "persist.autorun", decision: .ask, reason: "writes .envrc, which direnv runs on entering the directory", subject: path)]
+        }
+        if path.hasSuffix("/.vscode/tasks.json") && texts.contains(where: { $0.contains("folderOpen") }) {
+            return [Verdict(ruleID: "persist.autorun", decision: .deny, reason: "adds an editor task that runs when the folder is opened", subject: path)]
         }
         return []
     }

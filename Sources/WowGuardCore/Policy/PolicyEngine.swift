@@ -33,6 +33,7 @@ public struct PolicyEngine: Sendable {
             return searchVerdicts(pattern: pattern, path: path, glob: glob)
         case .fetch(let url):
             return URLPolicy.fetchVerdicts(url)
+                + secretVerdicts(in: [url], path: "web-fetch", ruleID: "exfil.secret-in-url", decision: .deny, what: "sends a secret in a URL")
         case .webSearch(let query):
             return secretVerdicts(in: [query], path: "web-search", ruleID: "exfil.secret-in-query", decision: .deny,
                                   what: "sends a secret to a web search")
@@ -53,6 +54,7 @@ public struct PolicyEngine: Sendable {
         let path = context.absolute(raw)
         var verdicts = SelfProtection.writeVerdicts(path)
         verdicts += PathPolicy.writeVerdicts(path, context: context)
+        verdicts += PathPolicy.autorunVerdicts(path, texts: texts)
         let relative = context.projectRelative(path)
         verdicts += secretVerdicts(in: texts, path: relative, ruleID: "secret.write", decision: .deny,
                                    what: "writes a secret into \(Paths.baseName(path))")

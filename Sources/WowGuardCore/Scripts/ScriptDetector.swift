@@ -90,7 +90,7 @@ public struct ScriptDetector: Sendable {
             !ScriptDetector.parseFailures.contains($0.ruleID) && ScriptDetector.reportable($0)
         }
         if snippet.origin == .dockerfile {
-            verdicts = verdicts.filter { v in !ScriptDetector.hostOnlyPrefixes.contains { v.ruleID.hasPrefix($0) } || v.reason.contains(" / ") }
+            verdicts = verdicts.filter { v in !ScriptDetector.hostOnlyPrefixes.contains { v.ruleID.hasPrefix($0) } || v.ruleID == "fs.rm-root" }
         }
         verdicts += ScriptRules.verdicts(snippet)
         if ScriptRules.isPinnedDownload(snippet.text) {

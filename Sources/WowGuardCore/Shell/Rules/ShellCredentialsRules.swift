@@ -161,6 +161,11 @@ enum CredentialPaths {
             if n == 3 && c[1] == "security" && c[2] == "opasswd" { return CredentialRules.system }
         }
         if c[0] == "proc" && (c[n - 1] == "environ") { return CredentialRules.processEnv }
+        // Container and orchestrator secrets (Kubernetes service-account tokens, Docker/Compose secrets).
+        if (c[0] == "run" || (c[0] == "var" && n >= 2 && c[1] == "run")) && c.contains("secrets") { return CredentialRules.system }
+        // Coding agents' own login tokens.
+        if let k = c.lastIndex(of: ".claude"), k == n - 2, c[n - 1] == ".credentials.json" { return CredentialRules.tokenFile }
+        if let k = c.lastIndex(of: ".codex"), k == n - 2, c[n - 1] == "auth.json" { return CredentialRules.tokenFile }
         if c[0] == "private" && n >= 3 && c[1] == "etc" && c[2] == "master.passwd" { return CredentialRules.system }
         if let k = c.lastIndex(of: ".ssh") {
             if k == n - 1 { return CredentialRules.sshKey }

@@ -132,7 +132,8 @@ enum ExfiltrationRules {
             case .shellOutput: a.report(ReverseShellRules.pipeShell, inv.subject)
             case .file(let path):
                 let p = a.paths.resolve(ShField(text: path), cwd: env.cwd)
-                if isSecret(p, a) { a.report(credentialUpload, inv.subject) } else if !local && inv.name != "ssh" { a.report(fileUpload, inv.subject) }
+                if isSecret(p, a) { a.report(credentialUpload, inv.subject) }
+                else if !local && inv.name != "ssh" && inv.name != "openssl" && path != "/dev/null" { a.report(fileUpload, inv.subject) }
             case .unknown, .foundPaths, .decoded:
                 if !local && inv.name != "ssh" && inv.name != "openssl" { a.report(fileUpload, inv.subject) }
             default: break
@@ -153,7 +154,12 @@ enum ExfiltrationRules {
             let p = ShArgs(inv.args, shortWithArg: inv.name == "scp" ? Set("cFiJlLoPS") : inv.name == "rsync" ? ["e", "f", "T"] : [],
                            longWithArg: ["--rsh", "--filter", "--exclude-from", "--include-from", "--files-from", "--temp-dir", "--profile", "--region"]).parse()
             var ops = p.operandIndices.map { inv.args[$0] }
-            if inv.name == "aws" || inv.name == "gsutil" || inv.name == "rclone" { ops = ops.filter { !["s3", "cp", "sync", "mv", "copy", "move"].contains($0.text) } }
+            if inv.name == "aws" || inv.name == "gsutil" || inv.name == "rclone" {
+                // Only copying subcommands move data (`aws s3 ls s3://b/` does not).
+                let copying = ["cp", "sync", "mv", "copy", "move", "rsync", "copyto", "moveto"]
+                guard ops.contains(where: { copying.contains($0.text) }) else { return }
+                ops = ops.filter { !(["s3"] + copying).contains($0.text) }
+            }
             guard let dest = ops.last, ops.count >= 2, isRemote(dest.text) else { return }
             for src in ops.dropLast() where !isRemote(src.text) {
                 let path = a.paths.resolve(src, cwd: env.cwd)

@@ -7,13 +7,14 @@ enum SelfProtectionRules {
     static let gitHooks = ShellRule("self.git-hooks", .deny, "changes git hooks, which run the pre-commit guard")
     static let gitConfig = ShellRule("self.git-config", .deny, "edits .git/config directly (core.hooksPath could switch the hooks off)")
     static let hooksPath = ShellRule("self.hooks-path", .deny, "sets or unsets git's core.hooksPath, which switches off the repository's hooks and the guard")
+    static let plumbingCommit = ShellRule("self.plumbing-commit", .ask, "creates a commit with git commit-tree, which runs no hooks (the pre-commit guard included)")
     static let noVerify = ShellRule("self.no-verify", .deny, "skips git hooks (--no-verify / commit -n), and with them the guard's checks")
     static let uninstall = ShellRule("self.uninstall", .deny, "uninstalls or disables wow-guard")
     static let kill = ShellRule("self.kill", .deny, "stops or kills wow-guard")
-    static let env = ShellRule("self.env", .deny, "sets a WOW_GUARD_* variable, which can change or switch off the guard")
+    static let env = ShellRule("self.env", .deny, "sets a variable that switches the guard off or swaps its configuration (WOW_GUARD_*, SKIP=wow-guard, XDG_CONFIG_HOME)")
     static let binary = ShellRule("self.binary", .deny, "changes or removes the wow-guard binary")
 
-    static let all = [guardConfig, gitHooks, gitConfig, hooksPath, noVerify, uninstall, kill, env, binary, guardCommand]
+    static let all = [guardConfig, gitHooks, gitConfig, hooksPath, noVerify, plumbingCommit, uninstall, kill, env, binary, guardCommand]
 
     static let fileSuffixes: [[String]] = [
         [".wow-guard.toml"], [".claude", "settings.json"], [".claude", "settings.local.json"], [".codex", "hooks.json"],
@@ -81,6 +82,10 @@ enum SelfProtectionRules {
         let u = name.uppercased()
         // Environment variables are case-sensitive: a script's own `wow_guard=…` is not the guard's.
         if name.hasPrefix("WOW_GUARD") || name.hasPrefix("WOWGUARD") { a.report(env, name + "=" + value) }
+        // The pre-commit framework skips hooks named in SKIP; XDG_CONFIG_HOME points wow-guard at
+        // another user configuration (whose allowlists would apply).
+        if name == "SKIP" && value.lowercased().contains("wow-guard") { a.report(env, name + "=" + value) }
+        if name == "XDG_CONFIG_HOME" { a.report(env, name + "=" + value) }
         if u == "GIT_CONFIG_PARAMETERS" && value.lowercased().contains("hookspath") { a.report(hooksPath, name + "=" + value) }
         if u.hasPrefix("GIT_CONFIG_KEY_") && value.lowercased() == "core.hookspath" { a.report(hooksPath, name + "=" + value) }
     }
@@ -118,6 +123,9 @@ enum SelfProtectionRules {
                 }
             case "commit":
                 if commitSkipsHooks(g.args) { a.report(noVerify, inv.subject) }
+            case "commit-tree":
+                // Plumbing that records a commit without running any hook.
+                a.report(plumbingCommit, inv.subject)
             case "push", "merge", "am", "rebase", "pull", "cherry-pick", "revert", "switch", "worktree":
                 if g.args.contains(where: { $0.count >= 8 && "--no-verify".hasPrefix(ShText.splitOption($0).0) }) { a.report(noVerify, inv.subject) }
             case "rm", "mv", "checkout", "restore":
