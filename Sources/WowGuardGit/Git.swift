@@ -150,7 +150,10 @@ enum DiffReader {
         return !name.contains(".")
     }
 
-    static func changedFiles(_ diff: OpaquePointer, repo: OpaquePointer) throws(GitError) -> [ChangedFile] {
+    /// - Parameter seenBlobs: when given, deltas whose `path@blob` is in it are skipped (history
+    ///   scans read each blob once), and the others are added.
+    static func changedFiles(_ diff: OpaquePointer, repo: OpaquePointer,
+                             seenBlobs: UnsafeMutablePointer<Set<String>>? = nil) throws(GitError) -> [ChangedFile] {
         var find = git_diff_find_options()
         try check(git_diff_find_options_init(&find, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), "find options")
         find.flags = GIT_DIFF_FIND_RENAMES.rawValue | GIT_DIFF_FIND_COPIES.rawValue
@@ -166,6 +169,11 @@ enum DiffReader {
             // Submodules and symlinks add no text (their "content" is a commit id or a link target).
             let mode = UInt32(d.new_file.mode)
             if mode == GIT_FILEMODE_COMMIT.rawValue || mode == GIT_FILEMODE_LINK.rawValue { continue }
+            if let seenBlobs {
+                var id = d.new_file.id
+                let key = (d.new_file.path.map { String(cString: $0) } ?? "") + "@" + oidString(&id)
+                if !seenBlobs.pointee.insert(key).inserted { continue }
+            }
             var patch: OpaquePointer?
             guard git_patch_from_diff(&patch, diff, i) == 0, let patch else { continue }
             defer { git_patch_free(patch) }

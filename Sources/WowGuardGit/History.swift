@@ -55,33 +55,14 @@ extension Repository {
             var diff: OpaquePointer?
             try check(git_diff_tree_to_tree(&diff, repo, parentTree, tree, &opts), "cannot diff a commit")
             defer { git_diff_free(diff) }
-            // Skip blobs already scanned: the same content at the same path adds nothing new.
-            var files = try DiffReader.changedFiles(diff!, repo: repo)
-            var keep: [ChangedFile] = []
-            for (i, f) in files.enumerated() {
-                let key = blobKey(diff!, index: i, path: f.path)
-                if let key, !seenBlobs.insert(key).inserted { continue }
-                keep.append(f)
-            }
-            files = keep
+            // A blob already scanned at the same path adds nothing new.
+            let files = try DiffReader.changedFiles(diff!, repo: repo, seenBlobs: &seenBlobs)
             let author = git_commit_author(commit)!.pointee
             let name = author.name.map { String(cString: $0) } ?? ""
             let email = author.email.map { String(cString: $0) } ?? ""
             body(CommitChanges(id: oidString(git_commit_id(commit)!), author: "\(name) <\(email)>",
                                date: isoDate(author.when), files: files))
         }
-    }
-
-    private func blobKey(_ diff: OpaquePointer, index: Int, path: String) -> String? {
-        // Deltas and changed files are in the same order, but deltas without added text are
-        // skipped; find the delta by path instead.
-        let n = git_diff_num_deltas(diff)
-        for i in 0..<n {
-            guard let d = git_diff_get_delta(diff, i)?.pointee, let p = d.new_file.path, String(cString: p) == path else { continue }
-            var id = d.new_file.id
-            return path + "@" + oidString(&id)
-        }
-        return nil
     }
 }
 

@@ -143,6 +143,14 @@ final class ScriptTests: XCTestCase {
         XCTAssertTrue(f.contains { $0.ruleID.hasPrefix("rce.") }, "\(f.map(\.ruleID))")
     }
 
+    func testFragmentsWithoutWholeTextHonourTheInlineMarker() {
+        let marked = detector.detect(ChangedFile(path: "x.sh", hunks: [AddedHunk(startLine: 3, lines: ["rm -rf / # wow-guard:allow"])]))
+        XCTAssertEqual(marked.count, 0)
+        let plain = detector.detect(ChangedFile(path: "x.sh", hunks: [AddedHunk(startLine: 3, lines: ["rm -rf /"])]))
+        XCTAssertEqual(plain.map(\.line), [3])
+        XCTAssertEqual(detector.detect(ChangedFile(path: "notes.txt", hunks: [AddedHunk(startLine: 1, lines: ["rm -rf /"])])).count, 0)
+    }
+
     func testAllowlistsApply() {
         let d = ScriptDetector(allowlist: Allowlist(paths: [try! Glob("fixtures/**")]))
         XCTAssertEqual(d.scan(path: "fixtures/evil.sh", text: "rm -rf /\n").count, 0)

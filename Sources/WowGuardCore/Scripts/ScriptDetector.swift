@@ -44,35 +44,41 @@ public struct ScriptDetector: Sendable {
 
     /// Findings on the added lines of a changed file. The whole new text (when available) gives
     /// the context to parse multi-line constructs; only findings that start on an added line count.
-    public func detect(_ rawFile: ChangedFile) -> [Finding] {
-        if allowlist.allowsPath(rawFile.path) { return [] }
-        var file = rawFile
-        file.newText = file.newText.map(TextSafety.boundingCombiningRuns)
-        file.hunks = file.hunks.map { AddedHunk(startLine: $0.startLine, lines: $0.lines.map(TextSafety.boundingCombiningRuns)) }
-        var added = Set<Int>()
+    public func detect(_ file: ChangedFile) -> [Finding] {
+        if allowlist.allowsPath(file.path) { return [] }
         var out: [Finding] = []
-        for h in file.hunks {
-            for k in 0..<h.lines.count { added.insert(h.startLine + k) }
+        // Invisible Unicode: scalar-level work on the added lines that are not plain ASCII.
+        for h in file.hunks where h.lines.contains(where: { !$0.utf8.allSatisfy { $0 < 0x80 } }) {
             out += unicodeFindings(path: file.path, lines: h.lines.map { Substring($0) }[...], firstLine: h.startLine)
         }
-        let text = file.newText ?? file.hunks.map { $0.lines.joined(separator: "\n") }.joined(separator: "\n")
-        let lines = TextLines.split(text)
-        if let newText = file.newText {
-            for snippet in ScriptExtractor.snippets(path: file.path, text: newText) {
-                let span = snippet.line..<(snippet.line + snippet.text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 })
-                guard span.contains(where: added.contains) else { continue }
-                out += findings(for: snippet, path: file.path)
+        // Executable code, in script formats only (most changed files are not: they cost nothing here).
+        let newText = file.newText.map(TextSafety.boundingCombiningRuns)
+        if let newText {
+            let snippets = ScriptExtractor.snippets(path: file.path, text: newText)
+            if !snippets.isEmpty {
+                let added = Set(file.hunks.flatMap { h in (0..<h.lines.count).map { h.startLine + $0 } })
+                for snippet in snippets {
+                    let span = snippet.line..<(snippet.line + snippet.text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 })
+                    guard span.contains(where: added.contains) else { continue }
+                    out += findings(for: snippet, path: file.path)
+                }
             }
         } else {
-            for h in file.hunks {
-                for snippet in ScriptExtractor.snippets(path: file.path, text: h.lines.joined(separator: "\n")) {
+            for h in file.hunks where ScriptExtractor.kind(path: file.path, firstLine: h.lines.first.map { Substring($0) }) != nil {
+                let text = TextSafety.boundingCombiningRuns(h.lines.joined(separator: "\n"))
+                for snippet in ScriptExtractor.snippets(path: file.path, text: text) {
                     var s = snippet
                     s.line += h.startLine - 1
                     out += findings(for: s, path: file.path)
                 }
             }
         }
-        return filterAllowed(out, lines: file.newText == nil ? [] : lines)
+        guard !out.isEmpty else { return [] }
+        if let newText { return filterAllowed(out, lines: TextLines.split(newText)) }
+        // Without the whole text, the added lines are the ones findings can point at.
+        var byLine: [Int: Substring] = [:]
+        for h in file.hunks { for (k, l) in h.lines.enumerated() { byLine[h.startLine + k] = Substring(l) } }
+        return filterAllowed(out, lines: (0..<(byLine.keys.max() ?? 0)).map { byLine[$0 + 1] ?? "" })
     }
 
     func unicodeFindings(path: String, lines: ArraySlice<Substring>, firstLine: Int) -> [Finding] {

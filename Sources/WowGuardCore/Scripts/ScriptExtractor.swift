@@ -34,7 +34,9 @@ public enum ScriptExtractor {
     public static func kind(path: String, firstLine: Substring?) -> Kind? {
         let name = Paths.baseName(path)
         let lower = name.lowercased()
-        let dir = path.lowercased()
+        // Byte-level search: String.contains is Unicode-aware and slow, and this runs per changed file.
+        let dir = Array(path.lowercased().utf8)
+        func inDir(_ part: String) -> Bool { ByteSearch.contains(dir, part) }
         if lower == "dockerfile" || lower == "containerfile" || lower.hasSuffix(".dockerfile") || lower.hasPrefix("dockerfile.")
             || lower.hasPrefix("containerfile.") { return .dockerfile }
         if lower == "package.json" { return .packageJSON }
@@ -43,18 +45,18 @@ public enum ScriptExtractor {
         if lower == ".pre-commit-config.yaml" || lower == ".pre-commit-config.yml" { return .preCommitConfig }
         if lower == "setup.py" { return .setupPy }
         if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") {
-            if dir.contains(".github/workflows/") || dir.contains(".github/actions/") || lower == "action.yml" || lower == "action.yaml"
-                || lower == ".gitlab-ci.yml" || dir.contains(".gitlab/ci/") || lower.hasPrefix("azure-pipelines")
-                || dir.contains(".circleci/") || lower == "bitbucket-pipelines.yml" || lower == ".travis.yml"
-                || dir.contains(".buildkite/") || lower == "cloudbuild.yaml" || lower == "cloudbuild.yml"
-                || lower == ".drone.yml" || lower == "taskfile.yml" || lower == "taskfile.yaml" || dir.contains(".woodpecker") {
+            if inDir(".github/workflows/") || inDir(".github/actions/") || lower == "action.yml" || lower == "action.yaml"
+                || lower == ".gitlab-ci.yml" || inDir(".gitlab/ci/") || lower.hasPrefix("azure-pipelines")
+                || inDir(".circleci/") || lower == "bitbucket-pipelines.yml" || lower == ".travis.yml"
+                || inDir(".buildkite/") || lower == "cloudbuild.yaml" || lower == "cloudbuild.yml"
+                || lower == ".drone.yml" || lower == "taskfile.yml" || lower == "taskfile.yaml" || inDir(".woodpecker") {
                 return .ciYAML
             }
             return nil
         }
         for ext in [".sh", ".bash", ".zsh", ".ksh", ".command"] where lower.hasSuffix(ext) { return .shell }
         // Git hooks kept in the repository (husky, .githooks) and extension-less scripts with a shebang.
-        if dir.contains(".husky/") || dir.contains(".githooks/") || dir.contains("git-hooks/") {
+        if inDir(".husky/") || inDir(".githooks/") || inDir("git-hooks/") {
             if !lower.contains(".") { return .shell }
         }
         if let first = firstLine, first.hasPrefix("#!") {
