@@ -194,7 +194,7 @@ enum AgentSettingsFile {
     }
 
     static func load(_ path: String) throws -> JSONValue {
-        guard let text = try Posix.readText(path), !text.trimmingSpaces().isEmpty else { return .object([]) }
+        guard let text = try Posix.readText(path), !text.trimmingWhitespace().isEmpty else { return .object([]) }
         do {
             let v = try JSONValue.parse(text)
             guard v.isObject else { throw CLIError("\(path) is not a JSON object; fix it by hand first") }
@@ -254,17 +254,17 @@ enum ConfigEditor {
         let entries = missing.map { "\"\($0)\"" }.joined(separator: ", ")
         var section: String?
         for (i, line) in lines.enumerated() {
-            let t = line.trimmingSpaces()
+            let t = line.trimmingWhitespace()
             if t.hasPrefix("[") { section = t; continue }
             if section == "[allowlist]", t.hasPrefix("fingerprints"), let open = line.firstIndex(of: "[") {
                 // Insert right after the opening bracket: valid for one-line and multi-line arrays.
                 let after = line[line.index(after: open)...]
-                let empty = after.trimmingSpaces().hasPrefix("]")
+                let empty = after.trimmingWhitespace().hasPrefix("]")
                 lines[i] = String(line[...open]) + entries + (empty ? "" : ", ") + after
                 return lines.joined(separator: "\n")
             }
         }
-        if let header = lines.firstIndex(where: { $0.trimmingSpaces() == "[allowlist]" }) {
+        if let header = lines.firstIndex(where: { $0.trimmingWhitespace() == "[allowlist]" }) {
             lines.insert("fingerprints = [\(entries)]", at: header + 1)
             return lines.joined(separator: "\n")
         }
@@ -274,11 +274,6 @@ enum ConfigEditor {
     }
 }
 
-extension StringProtocol {
-    func trimmingSpaces() -> String {
-        String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed())
-    }
-}
 
 enum Executable {
     /// Absolute path of the running binary (for the hook script).

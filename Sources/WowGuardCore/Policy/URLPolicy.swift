@@ -93,7 +93,8 @@ public enum URLPolicy {
 }
 
 extension StringProtocol {
-    func trimmingWhitespace() -> String {
+    /// The text without leading and trailing whitespace (spaces, tabs, line breaks).
+    public func trimmingWhitespace() -> String {
         String(drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
     }
 
