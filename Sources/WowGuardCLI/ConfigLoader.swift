@@ -8,9 +8,14 @@ enum ConfigLoader {
         return nil
     }
 
+    /// Parses a config file's text; `rules.disable` accepts every rule id the guard can report.
+    static func parse(_ text: String, file: String) throws(ConfigError) -> Config {
+        try Config.parse(text, file: file, moreRuleIDs: { RuleCatalogView.knownIDs() })
+    }
+
     static func load(file: String) throws -> Config? {
         guard let text = try Posix.readText(file) else { return nil }
-        do { return try Config.parse(text, file: file) } catch { throw CLIError(error.description) }
+        do { return try parse(text, file: file) } catch { throw CLIError(error.description) }
     }
 
     /// The user's config, then the repository's (or `explicit`) merged over it.
@@ -24,5 +29,12 @@ enum ConfigLoader {
             config = c.merged(over: config)
         }
         return config
+    }
+
+    /// The repository's baseline file, if there is one.
+    static func baseline(root: String) throws -> Baseline? {
+        let path = root + "/" + Baseline.fileName
+        guard let text = try Posix.readText(path) else { return nil }
+        do { return try Baseline.parse(text, file: path) } catch { throw CLIError(error.description) }
     }
 }

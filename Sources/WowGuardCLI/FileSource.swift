@@ -44,7 +44,7 @@ enum FileLister {
 
     /// Files git knows below `dir` (libgit2: the index plus untracked, not ignored files), as
     /// paths relative to `dir`; nil when `dir` is not in a readable repository.
-    static func gitFiles(in dir: String) -> [String]? {
+    static func gitFiles(in dir: String, listing: inout Listing) -> [String]? {
         guard let repo = try? Repository(discoverFrom: dir, useEnvironment: false), let workdir = repo.workdir else { return nil }
         let root = workdir.hasSuffix("/") ? String(workdir.dropLast()) : workdir
         let rootReal = Posix.realPath(root) ?? root
@@ -52,11 +52,24 @@ enum FileLister {
         let prefix = dirReal == rootReal ? "" : dirReal.hasPrefix(rootReal + "/") ? String(dirReal.dropFirst(rootReal.count + 1)) : nil
         guard let prefix, let files = try? repo.workTreeFiles(under: prefix) else { return nil }
         let cut = prefix.isEmpty ? 0 : prefix.count + 1
+        for u in repo.unreadableDirectories(under: prefix) {
+            let rel = String(u.path.dropFirst(cut))
+            listing.unreadable.append((rel.isEmpty ? "./" : rel, u.reason))
+        }
         return files.map { String($0.dropFirst(cut)) }
     }
 
-    static func walk(_ dir: String, prefix: String, into out: inout [String]) {
-        guard let d = opendir(dir) else { return }
+    /// What a listing could not read (relative path and reason).
+    struct Listing {
+        var unreadable: [(path: String, reason: String)] = []
+    }
+
+    static func walk(_ dir: String, prefix: String, into out: inout [String], listing: inout Listing) {
+        guard let d = opendir(dir) else {
+            // A directory that cannot be listed is a hole in the scan, not an empty directory.
+            listing.unreadable.append((prefix.isEmpty ? "." : prefix + "/", Posix.errnoText()))
+            return
+        }
         defer { closedir(d) }
         var entries: [(String, UInt8)] = []
         while let e = readdir(d) {
@@ -78,7 +91,7 @@ enum FileLister {
                 default: t = UInt8(DT_LNK)
                 }
             }
-            if t == UInt8(DT_DIR) { walk(full, prefix: rel, into: &out) } else if t == UInt8(DT_REG) { out.append(rel) }
+            if t == UInt8(DT_DIR) { walk(full, prefix: rel, into: &out, listing: &listing) } else if t == UInt8(DT_REG) { out.append(rel) }
         }
     }
 }

@@ -11,10 +11,14 @@ enum ChangeDetectors {
          ScriptDetector(allowlist: config.allowlist)]
     }
 
-    static func findings(in files: [ChangedFile], detectors: [any ChangeDetector]) -> [Finding] {
+    static func findings(in files: [ChangedFile], detectors: [any ChangeDetector], filter: FindingFilter = FindingFilter()) -> [Finding] {
         var out: [Finding] = []
+        var baselined = 0
+        var used = Set<Int>()
         for file in files {
-            for d in detectors { out += d.detect(file) }
+            var found: [Finding] = []
+            for d in detectors { found += d.detect(file) }
+            out += filter.apply(found, path: file.path, baselined: &baselined, used: &used)
         }
         out.sort { ($0.path, $0.line, $0.column, $0.ruleID) < ($1.path, $1.line, $1.column, $1.ruleID) }
         return out
@@ -26,12 +30,16 @@ struct GitSession {
     let repository: Repository
     let root: String
     let config: Config
+    let baseline: Baseline?
 
-    init(configPath: String? = nil) throws {
+    init(configPath: String? = nil, useBaseline: Bool = true) throws {
         do { repository = try Repository(discoverFrom: ".") } catch { throw CLIError(error.message) }
         root = repository.workdir.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? Posix.cwd()
         config = try ConfigLoader.load(root: root, explicit: configPath)
+        baseline = useBaseline ? try ConfigLoader.baseline(root: root) : nil
     }
+
+    var filter: FindingFilter { FindingFilter(disabled: config.disabledRules, baseline: baseline) }
 }
 
 struct PreCommit: ParsableCommand {
@@ -49,14 +57,14 @@ struct PreCommit: ParsableCommand {
         do {
             let session = try GitSession(configPath: config)
             let files = try session.repository.stagedChanges()
-            findings = ChangeDetectors.findings(in: files, detectors: ChangeDetectors.make(config: session.config))
+            findings = ChangeDetectors.findings(in: files, detectors: ChangeDetectors.make(config: session.config), filter: session.filter)
         } catch let e as CLIError {
             throw CLIError("\(e.message)\nThe commit is blocked. Fix the problem, or bypass the check consciously: git commit --no-verify")
         } catch let e as GitError {
             throw CLIError("\(e.message)\nThe commit is blocked. Fix the problem, or bypass the check consciously: git commit --no-verify")
         }
         guard !findings.isEmpty else { return }
-        Posix.output(PreCommitReport.render(findings, color: Posix.isTTY(2) && Posix.env("NO_COLOR") == nil), to: 2)
+        Posix.output(PreCommitReport.render(findings, color: Terminal.color(2)), to: 2)
         throw ExitCode(1)
     }
 }
@@ -219,6 +227,9 @@ struct Allow: ParsableCommand {
     @Argument(help: "Fingerprints to allow.")
     var fingerprints: [String]
 
+    @Option(help: "Why this is allowed (written as a comment beside the fingerprint, for reviewers).")
+    var reason: String?
+
     func validate() throws {
         for f in fingerprints where !Allow.isFingerprint(f) {
             throw ValidationError("'\(f)' is not a fingerprint (expected rule-id:16 hex digits)")
@@ -235,22 +246,42 @@ struct Allow: ParsableCommand {
         let root = FileLister.gitTopLevel(of: Posix.cwd()) ?? Posix.cwd()
         let path = root + "/" + Config.fileName
         let text = try Posix.readText(path) ?? ""
-        let updated = ConfigEditor.addingFingerprints(fingerprints, to: text)
-        do { _ = try Config.parse(updated, file: path) } catch {
+        let updated = ConfigEditor.addingFingerprints(fingerprints, to: text, reason: reason)
+        do { _ = try ConfigLoader.parse(updated, file: path) } catch {
             throw CLIError("cannot update \(path) safely: \(error.description)")
         }
         if updated != text { try Posix.writeText(path, updated) }
-        Posix.output("wow-guard: allowed \(fingerprints.joined(separator: ", ")) in \(path)\n")
+        Posix.output("wow-guard: allowed \(fingerprints.joined(separator: ", ")) in \(path)" + (reason.map { " (\($0))" } ?? "") + "\n")
     }
 }
 
 /// Minimal, comment-preserving edits of `.wow-guard.toml`.
 enum ConfigEditor {
-    static func addingFingerprints(_ fps: [String], to text: String) -> String {
+    /// `reason` goes into a comment line above the array entries (one line; TOML comments cannot span lines).
+    static func addingFingerprints(_ fps: [String], to text: String, reason: String? = nil) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var missing = fps.filter { !text.contains("\"\($0)\"") }
         guard !missing.isEmpty else { return text }
         missing = Array(Set(missing)).sorted()
+        if let reason = reason?.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " "), !reason.isEmpty {
+            // A multi-line array keeps the reason next to its entries.
+            let block = "\n  # " + reason + "\n  " + missing.map { "\"\($0)\"," }.joined(separator: " ") + "\n"
+            for (i, line) in lines.enumerated() where line.trimmingWhitespace().hasPrefix("fingerprints") {
+                guard let open = line.firstIndex(of: "[") else { continue }
+                var section: String?
+                for l in lines[..<i] where l.trimmingWhitespace().hasPrefix("[") { section = l.trimmingWhitespace() }
+                guard section == "[allowlist]" else { continue }
+                lines[i] = String(line[...open]) + block + line[line.index(after: open)...].drop { $0 == " " }
+                return lines.joined(separator: "\n")
+            }
+            if let header = lines.firstIndex(where: { $0.trimmingWhitespace() == "[allowlist]" }) {
+                lines.insert("fingerprints = [" + block + "]", at: header + 1)
+                return lines.joined(separator: "\n")
+            }
+            var out = text
+            if !out.isEmpty && !out.hasSuffix("\n") { out += "\n" }
+            return out + (out.isEmpty ? "" : "\n") + "[allowlist]\nfingerprints = [" + block + "]\n"
+        }
         let entries = missing.map { "\"\($0)\"" }.joined(separator: ", ")
         var section: String?
         for (i, line) in lines.enumerated() {

@@ -5,7 +5,16 @@ import WowGuardCore
 import WowGuardGit
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif
+    case text, json, sarif, junit
+}
+
+/// Exit statuses of `scan` (documented in docs/exit-codes.md; a test keeps the two in step).
+enum ScanExit {
+    static let clean: Int32 = 0
+    static let findings: Int32 = 1
+    static let error: Int32 = 2
+    /// Nothing found in what could be read, but some paths could not be read: the scan is incomplete.
+    static let incomplete: Int32 = 3
 }
 
 struct Scan: ParsableCommand {
@@ -14,15 +23,28 @@ struct Scan: ParsableCommand {
         discussion: """
         Inside a git repository, scans the files git knows (tracked, plus untracked files that .gitignore \
         does not exclude); elsewhere, or with --no-git, every regular file below each PATH.
-        Exit status: 0 nothing found, 1 findings, 2 usage or configuration error.
+        Exit status: 0 nothing found, 1 findings, 2 usage or configuration error, 3 some paths could not \
+        be read (the scan is incomplete; --skip-unreadable accepts that).
         """
     )
 
     @Argument(help: "Files or directories to scan.")
     var paths: [String] = ["."]
 
-    @Option(help: "Output format: text, json or sarif.")
+    @Option(help: "Output format: text, json, sarif or junit.")
     var format: OutputFormat = .text
+
+    @Flag(help: "Report unreadable files and directories as warnings instead of failing the scan (exit 3).")
+    var skipUnreadable = false
+
+    @Flag(name: .shortAndLong, help: "Text output: print only the findings (no summary, no progress, no warnings).")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Text output: also list skipped files and every warning.")
+    var verbose = false
+
+    @Flag(help: "Report findings the baseline file (.wow-guard-baseline.toml) accepts.")
+    var noBaseline = false
 
     @Flag(help: "Scan every file below each path, ignoring git.")
     var noGit = false
@@ -50,6 +72,7 @@ struct Scan: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be combined") }
         if staged && history { throw ValidationError("--staged and --history cannot be combined") }
         if (since != nil || branches) && !history { throw ValidationError("--since and --branches go with --history") }
         if (staged || history) && (noGit || paths != ["."]) { throw ValidationError("--staged and --history scan the current repository; give no paths and no --no-git") }
@@ -60,6 +83,7 @@ struct Scan: ParsableCommand {
         let start = Posix.now()
         var files: [ScanFile] = []
         var skippedByName = 0
+        var unreadable: [String] = []
         var configRoot: String?
         for path in paths {
             guard let abs = Posix.realPath(path) else { throw CLIError("no such file or directory: \(path)") }
@@ -77,8 +101,14 @@ struct Scan: ParsableCommand {
             }
             guard kind == .directory else { throw CLIError("not a regular file or directory: \(path)") }
             var listed: [String] = []
-            if top != nil, let git = FileLister.gitFiles(in: abs) { listed = git } else { FileLister.walk(abs, prefix: "", into: &listed) }
+            var listing = FileLister.Listing()
+            if top != nil, let git = FileLister.gitFiles(in: abs, listing: &listing) {
+                listed = git
+            } else {
+                FileLister.walk(abs, prefix: "", into: &listed, listing: &listing)
+            }
             let displayPrefix = paths.count == 1 ? "" : (path.hasSuffix("/") ? path : path + "/")
+            unreadable += listing.unreadable.map { displayPrefix + $0.path + ": " + $0.reason }
             for rel in listed {
                 if FileLister.isBinaryName(rel) { skippedByName += 1; continue }
                 let full = abs + "/" + rel
@@ -89,30 +119,52 @@ struct Scan: ParsableCommand {
         let rules = cfg.rules()
         let scanner = SecretScanner(rules: rules, allowlist: cfg.allowlist, jit: true)
 
-        let progress = format == .text && Posix.isTTY(2) && Posix.isTTY(1)
         let scripts = ScriptDetector(allowlist: cfg.allowlist)
-        let result = ParallelScan.run(files: files, scanner: scanner, scripts: scripts, workers: jobs ?? Posix.cpuCount(), progress: progress)
-        let stats = ScanStats(files: result.files, bytes: result.bytes,
+        let baseline = noBaseline ? nil : try ConfigLoader.baseline(root: configRoot ?? Posix.cwd())
+        let filter = FindingFilter(disabled: cfg.disabledRules, baseline: baseline)
+        let result = ParallelScan.run(files: files, scanner: scanner, scripts: scripts, filter: filter, workers: jobs ?? Posix.cpuCount(),
+                                      progress: !quiet && Terminal.progress)
+        unreadable += result.unreadable
+        unreadable.sort()
+        var stats = ScanStats(files: result.files, bytes: result.bytes,
                               durationMS: Int((Posix.now() - start) / 1_000_000), skippedBinary: result.binary + skippedByName)
-        try report(result.findings, stats: stats, rules: rules)
-        for w in result.warnings.prefix(20) { Posix.output("wow-guard: warning: \(w)\n", to: 2) }
-        if !result.findings.isEmpty { throw ExitCode(1) }
+        stats.unreadable = unreadable
+        stats.unreadableSkipped = skipUnreadable
+        let findings = result.findings
+        stats.baselined = result.baselined
+        // Stale entries are only known when the whole repository was scanned.
+        if let baseline, paths.count == 1, let only = Posix.realPath(paths[0]), only == configRoot {
+            stats.staleBaseline = baseline.entries.indices.filter { !result.usedBaseline.contains($0) }.map { baseline.entries[$0].summary }
+        }
+        try report(findings, stats: stats, rules: rules)
+        if !quiet {
+            let warnings = result.warnings + (skipUnreadable && format != .text ? unreadable.map { "skipped unreadable \($0)" } : [])
+            for w in verbose ? warnings[...] : warnings.prefix(20) { Posix.output("wow-guard: warning: \(w)\n", to: 2) }
+            if !skipUnreadable && !unreadable.isEmpty && format != .text {
+                Posix.output("wow-guard: incomplete scan: \(unreadable.count) path\(unreadable.count == 1 ? "" : "s") could not be read:\n"
+                             + unreadable.prefix(verbose ? unreadable.count : 20).map { "  \($0)\n" }.joined()
+                             + "Fix the permissions, or pass --skip-unreadable to accept an incomplete scan.\n", to: 2)
+            }
+        }
+        if !findings.isEmpty { throw ExitCode(ScanExit.findings) }
+        if !unreadable.isEmpty && !skipUnreadable { throw ExitCode(ScanExit.incomplete) }
     }
 
     func report(_ findings: [Finding], stats: ScanStats, rules: [SecretRule]) throws {
         switch format {
         case .json: Posix.output(Report.json(findings, stats: stats))
-        case .sarif: Posix.output(Report.sarif(findings, rules: rules))
+        case .sarif: Posix.output(Report.sarif(findings, rules: RuleCatalogView.sarifRules(secretRules: rules), stats: stats))
+        case .junit: Posix.output(Report.junit(findings, stats: stats))
         case .text:
-            let color = !noColor && Posix.isTTY(1) && Posix.env("NO_COLOR") == nil
-            Posix.output(Report.text(findings, stats: stats, color: color))
+            let color = Terminal.color(1, disabled: noColor)
+            Posix.output(Report.text(findings, stats: stats, color: color, quiet: quiet))
         }
     }
 
     /// `--staged` and `--history`: added lines only, through libgit2.
     func runGit() throws {
         let start = Posix.now()
-        let session = try GitSession(configPath: config)
+        let session = try GitSession(configPath: config, useBaseline: !noBaseline)
         let detectors = ChangeDetectors.make(config: session.config)
         var findings: [Finding] = []
         var files = 0, bytes = 0
@@ -124,11 +176,11 @@ struct Scan: ParsableCommand {
             if staged {
                 let changed = try session.repository.stagedChanges()
                 count(changed)
-                findings = ChangeDetectors.findings(in: changed, detectors: detectors)
+                findings = ChangeDetectors.findings(in: changed, detectors: detectors, filter: session.filter)
             } else {
                 try session.repository.walkHistory(since: since, branches: branches) { commit in
                     count(commit.files)
-                    for var f in ChangeDetectors.findings(in: commit.files, detectors: detectors) {
+                    for var f in ChangeDetectors.findings(in: commit.files, detectors: detectors, filter: session.filter) {
                         f.commit = commit.id
                         f.author = commit.author
                         f.date = commit.date
@@ -151,12 +203,16 @@ enum ParallelScan {
         var bytes = 0
         var binary = 0
         var warnings: [String] = []
+        var unreadable: [String] = []
+        var baselined = 0
+        var usedBaseline = Set<Int>()
     }
 
-    static func run(files: [ScanFile], scanner: SecretScanner, scripts: ScriptDetector?, workers: Int, progress: Bool) -> Result {
+    static func run(files: [ScanFile], scanner: SecretScanner, scripts: ScriptDetector?, filter: FindingFilter = FindingFilter(),
+                    workers: Int, progress: Bool) -> Result {
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
-        let lastPrint = Atomic<UInt64>(Posix.now())
+        let lastPrint = Atomic<UInt64>(0)
         let results = Mutex<[Result]>([])
         let n = min(max(workers, 1), max(files.count, 1))
         DispatchQueue.concurrentPerform(iterations: n) { _ in
@@ -195,10 +251,10 @@ enum ParallelScan {
                 case .binary: local.binary += 1
                 case .unreadable(let why):
                     // Tracked but deleted in the work tree, or a dangling entry: not an error for a scan.
-                    if Posix.kind(file.absolute) != .missing { local.warnings.append("cannot read \(file.display): \(why)") }
+                    if Posix.kind(file.absolute) != .missing { local.unreadable.append("\(file.display): \(why)") }
                 }
                 if chunks > 1 { fileFindings = dedupe(fileFindings) }
-                local.findings += fileFindings
+                local.findings += filter.apply(fileFindings, path: file.repoRelative, baselined: &local.baselined, used: &local.usedBaseline)
                 if progress {
                     let d = done.wrappingAdd(1, ordering: .relaxed).newValue
                     let now = Posix.now()
@@ -219,6 +275,9 @@ enum ParallelScan {
             total.bytes += r.bytes
             total.binary += r.binary
             total.warnings += r.warnings
+            total.unreadable += r.unreadable
+            total.baselined += r.baselined
+            total.usedBaseline.formUnion(r.usedBaseline)
         }
         total.findings.sort { ($0.path, $0.line, $0.column, $0.ruleID) < ($1.path, $1.line, $1.column, $1.ruleID) }
         return total
@@ -238,5 +297,27 @@ enum ScriptScan {
         if chunk.count >= 2, chunk[0] == UInt8(ascii: "#"), chunk[1] == UInt8(ascii: "!") { return true }
         if ScriptExtractor.kind(path: path, firstLine: nil) != nil { return true }
         return InvisibleUnicode.mayContainSuspects(chunk)
+    }
+}
+
+/// What the configuration removes from a detector's findings after detection: disabled rules
+/// (any detector's), and findings the baseline accepts.
+struct FindingFilter: Sendable {
+    var disabled: Set<String> = []
+    var baseline: Baseline?
+
+    /// `findings` of the file at `path` (repository-relative) without disabled and baselined ones;
+    /// counts the baselined ones and records which baseline entries matched.
+    func apply(_ findings: [Finding], path: String, baselined: inout Int, used: inout Set<Int>) -> [Finding] {
+        if disabled.isEmpty && baseline == nil { return findings }
+        return findings.filter { f in
+            if disabled.contains(f.ruleID) { return false }
+            if let i = baseline?.match(fingerprint: f.fingerprint, path: path) {
+                baselined += 1
+                used.insert(i)
+                return false
+            }
+            return true
+        }
     }
 }

@@ -1,4 +1,9 @@
 import CLibgit2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Repository {
     /// The files git knows in the work tree, relative to its root: tracked files (from the index)
@@ -36,5 +41,45 @@ extension Repository {
             add(String(cString: path))
         }
         return out
+    }
+}
+
+extension Repository {
+    /// Directories below `prefix` (work-tree relative) that git would look into but that cannot be
+    /// listed, with the reason. libgit2's status walk passes over them silently, so a scan would
+    /// look complete when it is not. Ignored directories, `.git` and nested repositories are skipped.
+    public func unreadableDirectories(under prefix: String) -> [(path: String, reason: String)] {
+        guard let workdir else { return [] }
+        let root = workdir.hasSuffix("/") ? String(workdir.dropLast()) : workdir
+        var out: [(String, String)] = []
+        var stack = [prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix]
+        while let rel = stack.popLast() {
+            let full = rel.isEmpty ? root : root + "/" + rel
+            guard let d = opendir(full) else {
+                out.append((rel + "/", String(cString: strerror(errno))))
+                continue
+            }
+            var subdirs: [String] = []
+            while let e = readdir(d) {
+                let name = withUnsafePointer(to: e.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name == "." || name == ".." || name == ".git" { continue }
+                var isDir = e.pointee.d_type == UInt8(DT_DIR)
+                if e.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var st = stat()
+                    isDir = lstat(full + "/" + name, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isDir { subdirs.append(rel.isEmpty ? name : rel + "/" + name) }
+            }
+            closedir(d)
+            for sub in subdirs {
+                var ignored: Int32 = 0
+                if git_ignore_path_is_ignored(&ignored, repo, sub + "/") == 0 && ignored == 1 { continue }
+                if access(root + "/" + sub + "/.git", F_OK) == 0 { continue }
+                stack.append(sub)
+            }
+        }
+        return out.sorted { $0.0 < $1.0 }
     }
 }

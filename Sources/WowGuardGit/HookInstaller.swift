@@ -17,14 +17,20 @@ public enum HookInstaller {
         case notInstalled(path: String)
     }
 
+    /// A line of the installed hook naming the directories `install` created, so that
+    /// `uninstall` removes them again (when still empty) and leaves no trace.
+    static let createdPrefix = "# wow-guard created: "
+
     public static func install(repository: Repository, binary: String) throws(GitError) -> Outcome {
         let dir = try repository.hooksDirectory()
-        try makeDirectories(dir)
+        let created = try makeDirectories(dir)
         let hook = dir + "/pre-commit"
         let previous = hook + previousSuffix
-        let script = HookScripts.preCommit.replacingOccurrences(of: HookScripts.binPlaceholder, with: binary)
+        var script = HookScripts.preCommit.replacingOccurrences(of: HookScripts.binPlaceholder, with: binary)
         if let existing = read(hook) {
             if existing.contains(HookScripts.marker) {
+                // Keep the record of directories an earlier install created.
+                for line in existing.split(separator: "\n") where line.hasPrefix(createdPrefix) { script += line + "\n" }
                 try write(hook, script)
                 return .updated(path: hook)
             }
@@ -35,6 +41,7 @@ public enum HookInstaller {
             try write(hook, script)
             return .installed(path: hook, keptPrevious: true)
         }
+        for d in created { script += createdPrefix + d + "\n" }
         try write(hook, script)
         return .installed(path: hook, keptPrevious: false)
     }
@@ -49,6 +56,9 @@ public enum HookInstaller {
             guard rename(previous, hook) == 0 else { throw GitError("cannot restore \(previous): \(errorText())") }
             return .removed(path: hook, restoredPrevious: true)
         }
+        // Directories install created, deepest first, while they are empty.
+        let created = existing.split(separator: "\n").filter { $0.hasPrefix(createdPrefix) }.map { String($0.dropFirst(createdPrefix.count)) }
+        for d in created.sorted(by: { $0.count > $1.count }) { _ = rmdir(d) }
         return .removed(path: hook, restoredPrevious: false)
     }
 
@@ -81,12 +91,18 @@ public enum HookInstaller {
         }
     }
 
-    static func makeDirectories(_ path: String) throws(GitError) {
+    /// Creates `path` and its missing parents; returns the directories it created.
+    @discardableResult
+    static func makeDirectories(_ path: String) throws(GitError) -> [String] {
         var current = ""
+        var created: [String] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             current += "/" + part
-            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw GitError("cannot create \(current): \(errorText())") }
+            if mkdir(current, 0o755) == 0 { created.append(current) } else if errno != EEXIST {
+                throw GitError("cannot create \(current): \(errorText())")
+            }
         }
+        return created
     }
 }
 

@@ -25,7 +25,9 @@ public struct Config: Sendable {
     /// Parses and validates a config file's text. Unknown keys, wrong types, bad globs and bad
     /// regexes are errors naming the file and line.
     /// `knownRuleIDs` defaults to the built-in catalog (computed only when the file disables rules).
-    public static func parse(_ text: String, file: String, knownRuleIDs: Set<String>? = nil) throws(ConfigError) -> Config {
+    /// `moreRuleIDs` adds the ids of the other detectors (scripts, Unicode) that `rules.disable` accepts.
+    public static func parse(_ text: String, file: String, knownRuleIDs: Set<String>? = nil,
+                             moreRuleIDs: () -> Set<String> = { [] }) throws(ConfigError) -> Config {
         let root: TOML.Table
         do { root = try TOML.parse(text) } catch { throw ConfigError(file: file, line: error.line, message: error.message) }
         let r = Reader(file: file)
@@ -47,7 +49,7 @@ public struct Config: Sendable {
         if let e = root["rules"] {
             let t = try r.table(e, "rules")
             try r.onlyKeys(t, ["disable", "custom"], in: "[rules]")
-            var ids = knownRuleIDs ?? Set(RuleRegistry.all.map(\.id))
+            var ids = (knownRuleIDs ?? Set(RuleRegistry.all.map(\.id))).union(moreRuleIDs())
             if let c = t["custom"] {
                 guard case .array(let items) = c.value else { throw ConfigError(file: file, line: c.line, message: "'rules.custom' must be an array of tables ([[rules.custom]])") }
                 for item in items {
@@ -80,6 +82,7 @@ public struct Config: Sendable {
         (catalog + customRules).filter { !disabledRules.contains($0.id) }
     }
 
+    /// Shared with the baseline file reader.
     struct Reader {
         let file: String
 
@@ -173,7 +176,7 @@ public struct Config: Sendable {
             // A custom rule's own examples must behave, like the built-in ones.
             let scanner = SecretScanner(rules: [rule], jit: false)
             for ex in rule.examples where !scanner.scan(ex, path: "example").contains(where: { $0.ruleID == id }) {
-                throw err(t.line, "custom rule '\(id)': example does not trigger: \(ex)")
+                throw err(t.line, "custom rule '\(id)': example does not trigger: \(ex)\n  why: \(CustomRuleDiagnosis.whyNot(rule, ex))")
             }
             for ex in rule.counterExamples where scanner.scan(ex, path: "example").contains(where: { $0.ruleID == id }) {
                 throw err(t.line, "custom rule '\(id)': counter-example triggers: \(ex)")

@@ -65,9 +65,13 @@ public enum InvisibleUnicode {
     static func scanAll(_ lines: [Substring], firstLine: Int, path: String) -> [Hit] {
         let prose = isProse(path)
         var hits: [Hit] = []
+        var comment = CommentState()
         for (n, line) in lines.enumerated() {
-            // Fast path: plain ASCII lines hold none of these.
-            if line.utf8.allSatisfy({ $0 < 0x80 }) { continue }
+            // Fast path: plain ASCII lines hold none of these (they may open or close a docstring).
+            if line.utf8.allSatisfy({ $0 < 0x80 }) {
+                if !prose && mayChangeCommentState(line) { _ = commentStart(Array(line.unicodeScalars), state: &comment) }
+                continue
+            }
             if hits.count >= 4 * maxHitsPerRule * 4 { break }
             var column = 0
             var prevScalar: Unicode.Scalar?
@@ -95,9 +99,84 @@ public enum InvisibleUnicode {
                 }
                 prevScalar = s
             }
-            if !prose { hits += homoglyphs(line, lineNo: firstLine + n) }
+            if !prose {
+                // Look-alike letters inside a comment or docstring written in Cyrillic or Greek are
+                // that language's prose, not a disguised identifier: comments do not run.
+                let from = commentStart(scalars, state: &comment)
+                var lineHits = homoglyphs(line, lineNo: firstLine + n)
+                if let from, !lineHits.isEmpty, hasNativeWord(scalars[from...]) { lineHits.removeAll { $0.column > from } }
+                hits += lineHits
+            }
         }
         return hits
+    }
+
+    /// Comment and docstring state carried from line to line: inside a triple-quoted string or a
+    /// block comment (`open` is the closing delimiter).
+    struct CommentState {
+        var open: [Unicode.Scalar]?
+    }
+
+    /// Whether an ASCII line may open or close a docstring or block comment (cheap byte test).
+    static func mayChangeCommentState(_ line: Substring) -> Bool {
+        var prev: UInt8 = 0, run = 0
+        for b in line.utf8 {
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { run = b == prev ? run + 1 : 1; if run >= 3 { return true } } else { run = 0 }
+            if (prev == UInt8(ascii: "/") && b == UInt8(ascii: "*")) || (prev == UInt8(ascii: "*") && b == UInt8(ascii: "/")) { return true }
+            prev = b
+        }
+        return false
+    }
+
+    /// The scalar index where comment or docstring text starts on this line (0 when the line
+    /// continues one), or nil for a line of code; updates `state` for the next line.
+    static func commentStart(_ s: [Unicode.Scalar], state: inout CommentState) -> Int? {
+        func at(_ i: Int, _ d: [Unicode.Scalar]) -> Bool { i + d.count <= s.count && Array(s[i..<(i + d.count)]) == d }
+        let triples: [[Unicode.Scalar]] = [["\"", "\"", "\""], ["'", "'", "'"]]
+        var start: Int? = state.open != nil ? 0 : nil
+        var i = 0
+        var quote: Unicode.Scalar?
+        while i < s.count {
+            if let open = state.open {
+                if at(i, open) { state.open = nil; i += open.count; continue }
+                i += 1
+                continue
+            }
+            let c = s[i]
+            if let q = quote {
+                if c == "\\" { i += 2; continue }
+                if c == q { quote = nil }
+                i += 1
+                continue
+            }
+            if let t = triples.first(where: { at(i, $0) }) {
+                state.open = t
+                start = start ?? i
+                i += 3
+                continue
+            }
+            if at(i, ["/", "*"]) { state.open = ["*", "/"]; start = start ?? i; i += 2; continue }
+            if c == "#" || at(i, ["/", "/"]) || at(i, ["-", "-", " "]) || at(i, ["<", "!", "-", "-"]) { return start ?? i }
+            if c == "\"" || c == "'" { quote = c }
+            i += 1
+        }
+        return start
+    }
+
+    /// Whether the text holds a word of two or more letters written only in Cyrillic or Greek.
+    static func hasNativeWord(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        var letters = 0, native = true
+        for c in s {
+            if c.properties.isAlphabetic {
+                letters += 1
+                if !(0x0370...0x052F).contains(c.value) { native = false }
+            } else {
+                if native && letters >= 2 { return true }
+                letters = 0
+                native = true
+            }
+        }
+        return native && letters >= 2
     }
 
     /// Cyrillic and Greek letters that look like Latin ones. Greek letters used as math symbols

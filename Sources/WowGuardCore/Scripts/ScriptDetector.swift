@@ -108,9 +108,12 @@ public struct ScriptDetector: Sendable {
             let strict = snippet.origin == .installHook
             let severity: Severity = v.decision == .deny ? (v.ruleID.hasPrefix("rce.") || v.ruleID.hasPrefix("revshell.") ? .critical : .high)
                                                          : (strict ? .high : .medium)
-            let command = snippet.text.split(separator: "\n").first.map(String.init) ?? snippet.text
+            // Point at the line of the block that holds the dangerous command, not the block's start.
+            let at = ScriptLineLocator.locate(v.subject, in: snippet.text)
+            let line = snippet.line + at.lineOffset
             var f = Finding(ruleID: v.ruleID, description: "\(snippet.origin.rawValue): \(v.reason)", severity: severity, path: path,
-                            line: snippet.line, column: 1, endLine: snippet.line, endColumn: max(1, command.count), secret: snippet.text)
+                            line: line, column: at.column, endLine: line, endColumn: max(at.column, at.column + at.text.count - 1),
+                            secret: at.text)
             f.isSecret = false
             out.append(f)
         }
@@ -221,5 +224,48 @@ enum ByteSearch {
             i += 1
         }
         return false
+    }
+}
+
+/// Which line of a multi-line snippet (a CI step's `run: |` block, a Dockerfile RUN with
+/// continuations, a recipe) a verdict is about: the first line holding the verdict's subject, or
+/// else the line sharing most of its words.
+enum ScriptLineLocator {
+    struct Location: Equatable {
+        var lineOffset: Int
+        var column: Int
+        var text: String
+    }
+
+    /// Character offset of the first occurrence of `needle` in `line`.
+    static func characterOffset(of needle: Substring, in line: Substring) -> Int? {
+        let h = Array(line), n = Array(needle)
+        guard !n.isEmpty, h.count >= n.count else { return nil }
+        for i in 0...(h.count - n.count) where h[i] == n[0] && Array(h[i..<(i + n.count)]) == n { return i }
+        return nil
+    }
+
+    static func locate(_ subject: String, in text: String) -> Location {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func at(_ k: Int, _ needle: Substring?) -> Location {
+            let line = lines[k]
+            let lead = line.prefix { $0 == " " || $0 == "\t" }.count
+            var column = lead + 1
+            if let needle, let c = characterOffset(of: needle, in: line) { column = c + 1 }
+            let shown = line.dropFirst(lead)
+            return Location(lineOffset: k, column: column, text: String(shown.hasSuffix("\\") ? shown.dropLast() : shown).trimmingWhitespace())
+        }
+        guard lines.count > 1 else { return Location(lineOffset: 0, column: 1, text: text) }
+        let first = subject.split(separator: "\n").first.map { $0.trimmingWhitespace() } ?? ""
+        if !first.isEmpty, let k = lines.firstIndex(where: { characterOffset(of: Substring(first), in: $0) != nil }) { return at(k, Substring(first)) }
+        let words = Set(subject.split(whereSeparator: { " \t\n|;&()<>'\"".contains($0) }).filter { $0.count >= 3 })
+        var best = -1, bestScore = 0
+        for (k, line) in lines.enumerated() {
+            let score = line.split(whereSeparator: { " \t|;&()<>'\"".contains($0) }).filter { words.contains($0) }.count
+            if score > bestScore { best = k; bestScore = score }
+        }
+        if best >= 0 { return at(best, nil) }
+        let k = lines.firstIndex { !$0.trimmingWhitespace().isEmpty } ?? 0
+        return at(k, nil)
     }
 }
