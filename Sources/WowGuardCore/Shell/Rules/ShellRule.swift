@@ -29,7 +29,8 @@ enum ShellRules {
         ("system", SystemRules.all), ("remote-code", RemoteCodeRules.all), ("reverse-shells", ReverseShellRules.all),
         ("credentials", CredentialRules.all), ("exfiltration", ExfiltrationRules.all), ("metadata", MetadataRules.all),
         ("git", GitRules.all), ("databases", DatabaseRules.all), ("cloud", CloudRules.all),
-        ("self-protection", SelfProtectionRules.all),
+        ("self-protection", SelfProtectionRules.all), ("environment", EnvironmentRules.all),
+        ("hosting", HostingRules.all), ("supply-chain", SupplyChainRules.all),
     ]
 
     static let all: [ShellRule] = families.flatMap(\.1)
