@@ -3,14 +3,16 @@ import WowGuardCore
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the detection rules (secret rules; with --all also shell, script and Unicode rules).",
-        discussion: "`wow-guard explain RULE` shows one rule in full."
-    )
+        abstract: "List the rules: secret-detection rules, or with --all every rule the guard can report.",
+        discussion: """
+        --all lists the whole catalog: secret, shell, policy (per-tool), script and Unicode rules, with the agent \
+        hook's decision or the finding severity. `wow-guard explain RULE` shows one rule in full.
+        """)
 
     @Option(help: "Output format: text, json or sarif.")
     var format: OutputFormat = .text
 
-    @Flag(help: "Every rule the guard can report: secret, shell command, script and invisible-Unicode rules.")
+    @Flag(help: "List every rule (shell commands, tool policies, scripts, Unicode), not only secret rules.")
     var all = false
 
     func validate() throws {
@@ -18,37 +20,44 @@ struct Rules: ParsableCommand {
     }
 
     func run() throws {
-        let rules = all ? RuleCatalogView.all() : RuleCatalogView.secretInfos(RuleRegistry.all)
+        let entries = all ? RuleCatalog.all : RuleCatalog.all.filter { $0.kind == .secret }
         switch format {
         case .text, .junit:
             var out = ""
-            var families: [String] = []
-            var byFamily: [String: [RuleInfo]] = [:]
-            for r in rules {
-                if byFamily[r.family] == nil { families.append(r.family) }
-                byFamily[r.family, default: []].append(r)
+            var count = 0
+            let keyed = entries.map { ($0.kind.rawValue + "/" + $0.family, $0) }
+            var groups: [(String, [CatalogEntry])] = []
+            for (k, e) in keyed {
+                if groups.last?.0 == k { groups[groups.count - 1].1.append(e) } else { groups.append((k, [e])) }
             }
-            for family in families {
-                let list = byFamily[family]!
-                out += "\(family) (\(list.count))\n"
-                for r in list { out += "  \(r.id)  [\(r.severity.rawValue)]  \(r.description)\n" }
+            for (k, es) in groups {
+                out += "\(all ? k : String(k.dropFirst(7))) (\(es.count))\n"
+                for e in es {
+                    let level = e.decision.map { $0.rawValue } ?? e.severity?.rawValue ?? ""
+                    out += "  \(e.id)  [\(level)]  \(e.description)\n"
+                    count += 1
+                }
             }
-            out += "\(rules.count) rules\n"
+            out += "\(count) rules\n"
             Posix.output(out)
         case .json:
             let secretByID = Dictionary(RuleRegistry.all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let items = rules.map { r in
-                var pairs: [(String, String)] = [
-                    ("id", JSON.quote(r.id)), ("kind", JSON.quote(r.kind.rawValue)), ("family", JSON.quote(r.family)),
-                    ("description", JSON.quote(r.description)), ("severity", JSON.quote(r.severity.rawValue)),
-                ]
-                if let s = secretByID[r.id] { pairs.append(("keywords", JSON.array(s.keywords.map(JSON.quote)))) }
-                pairs.append(("help_uri", JSON.quote(r.helpURI)))
+            let items = entries.map { e in
+                var pairs: [(String, String)] = [("id", JSON.quote(e.id)), ("kind", JSON.quote(e.kind.rawValue)), ("family", JSON.quote(e.family)),
+                                                 ("title", JSON.quote(e.title)), ("description", JSON.quote(e.description))]
+                if let d = e.decision { pairs.append(("decision", JSON.quote(d.rawValue))) }
+                if let s = e.severity { pairs.append(("severity", JSON.quote(s.rawValue))) }
+                if let s = secretByID[e.id] { pairs.append(("keywords", JSON.array(s.keywords.map(JSON.quote)))) }
+                pairs.append(("help_uri", JSON.quote(RuleCatalogView.info(e).helpURI)))
+                if all {
+                    pairs.append(("examples", JSON.array(e.examples.map(JSON.quote))))
+                    pairs.append(("counterExamples", JSON.array(e.counterExamples.map(JSON.quote))))
+                }
                 return JSON.object(pairs)
             }
             Posix.output(JSON.array(items) + "\n")
         case .sarif:
-            Posix.output(Report.sarifRules(rules))
+            Posix.output(Report.sarifRules(entries.map(RuleCatalogView.info)))
         }
     }
 }

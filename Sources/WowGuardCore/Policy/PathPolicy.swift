@@ -24,29 +24,27 @@ public enum PathPolicy {
     public static func readVerdicts(_ path: String, context: GuardContext) -> [Verdict] {
         let name = Paths.baseName(path)
         if systemSecretFiles.contains(path) {
-            return [Verdict(ruleID: "cred.system-secrets", decision: .deny, reason: "reads \(path), which holds password hashes", subject: path)]
+            return [PolicyRules.systemSecrets.verdict(path, reason: "reads \(path), which holds password hashes")]
         }
         if path.hasPrefix("/proc/"), name == "environ" || path.hasSuffix("/environ") {
-            return [Verdict(ruleID: "cred.process-environment", decision: .deny,
-                            reason: "reads a process environment (\(path)), which holds tokens and keys", subject: path)]
+            return [PolicyRules.processEnvironment.verdict(path, reason: "reads a process environment (\(path)), which holds tokens and keys")]
         }
         if path.hasPrefix("/run/secrets/") || path.hasPrefix("/var/run/secrets/") || path.hasPrefix("/etc/ssl/private/")
             || path.hasPrefix("/etc/ssh/ssh_host_") && path.hasSuffix("_key") {
-            return [Verdict(ruleID: "cred.system-secrets", decision: .deny, reason: "reads a host or container secret (\(path))", subject: path)]
+            return [PolicyRules.systemSecrets.verdict(path, reason: "reads a host or container secret (\(path))")]
         }
         if isSSHPrivateKey(path) {
-            return [Verdict(ruleID: "cred.ssh-private-key", decision: .deny, reason: "reads an SSH private key (\(path))", subject: path)]
+            return [PolicyRules.sshPrivateKey.verdict(path, reason: "reads an SSH private key (\(path))")]
         }
         if let store = homeCredentialStore(path, context: context) {
-            return [Verdict(ruleID: "cred.credential-store", decision: .deny,
-                            reason: "reads the credential store ~/\(store)", subject: path)]
+            return [PolicyRules.credentialStore.verdict(path, reason: "reads the credential store ~/\(store)")]
         }
         let lower = name.lowercased()
         if privateKeyNames.contains(lower) || keyFileExtensions.contains(where: { lower.hasSuffix($0) }) && !lower.hasSuffix(".pub.asc") {
-            return [Verdict(ruleID: "cred.key-file", decision: .ask, reason: "reads what looks like a private key or keystore (\(name))", subject: path)]
+            return [PolicyRules.keyFile.verdict(path, reason: "reads what looks like a private key or keystore (\(name))")]
         }
         if isDotEnv(lower) {
-            return [Verdict(ruleID: "cred.dotenv", decision: .ask, reason: "reads \(name), which usually holds the project's secrets", subject: path)]
+            return [PolicyRules.dotenv.verdict(path, reason: "reads \(name), which usually holds the project's secrets")]
         }
         return []
     }
@@ -97,37 +95,53 @@ public enum PathPolicy {
         if let home = context.homeDir, Paths.isWithin(path, home) {
             let rel = String(path.dropFirst(home.count + 1))
             for p in persistenceHomePaths where rel == p || rel.hasPrefix(p + "/") {
-                return [Verdict(ruleID: "persist.startup-file", decision: .deny,
-                                reason: "writes ~/\(p): code there runs at every login or connection", subject: path)]
+                return [PolicyRules.startupFile.verdict(path, reason: "writes ~/\(p): code there runs at every login or connection")]
             }
             if let store = homeCredentialStore(path, context: context) {
-                return [Verdict(ruleID: "cred.credential-store-write", decision: .deny, reason: "writes the credential store ~/\(store)", subject: path)]
+                return [PolicyRules.credentialStoreWrite.verdict(path, reason: "writes the credential store ~/\(store)")]
             }
         }
         if path.hasPrefix("/etc/cron") || path.hasPrefix("/var/spool/cron") || path.hasPrefix("/etc/systemd") || path.hasPrefix("/etc/init.d")
             || path.hasPrefix("/Library/LaunchDaemons") || path.hasPrefix("/Library/LaunchAgents") || path == "/etc/rc.local" {
-            return [Verdict(ruleID: "persist.system-service", decision: .deny, reason: "writes a system service or scheduled job (\(path))", subject: path)]
+            return [PolicyRules.systemService.verdict(path, reason: "writes a system service or scheduled job (\(path))")]
         }
         if isTemp(path, context) { return [] }
         if let project = context.projectDir, Paths.isWithin(path, project) { return [] }
         for dir in systemDirectories where Paths.isWithin(path, dir) {
-            return [Verdict(ruleID: "fs.write-system", decision: .deny, reason: "writes the system directory \(dir)", subject: path)]
+            return [PolicyRules.writeSystemDirectory.verdict(path, reason: "writes the system directory \(dir)")]
         }
         if context.projectDir != nil {
-            return [Verdict(ruleID: "fs.write-outside-project", decision: .ask, reason: "writes outside the project (\(path))", subject: path)]
+            return [PolicyRules.writeOutsideProject.verdict(path, reason: "writes outside the project (\(path))")]
         }
         return []
     }
 
-    /// Files whose content runs by itself when a person opens or enters the project: direnv's
-    /// `.envrc` (on `cd`) and editor tasks that run on folder open.
+    /// Files whose content runs by itself when a person opens or enters the project, or when a tool
+    /// starts: direnv's `.envrc` (on `cd`), editor tasks that run on folder open, Python's `*.pth`
+    /// import lines and `sitecustomize.py` (every interpreter start), package-manager configs that
+    /// move the package source.
     public static func autorunVerdicts(_ path: String, texts: [String]) -> [Verdict] {
         let name = Paths.baseName(path)
         if name == ".envrc" {
-            return [Verdict(ruleID: "persist.autorun", decision: .ask, reason: "writes .envrc, which direnv runs on entering the directory", subject: path)]
+            return [PolicyRules.autorun.verdict(path, reason: "writes .envrc, which direnv runs on entering the directory")]
         }
         if path.hasSuffix("/.vscode/tasks.json") && texts.contains(where: { $0.contains("folderOpen") }) {
-            return [Verdict(ruleID: "persist.autorun", decision: .deny, reason: "adds an editor task that runs when the folder is opened", subject: path)]
+            return [PolicyRules.editorTask.verdict(path)]
+        }
+        if name.hasSuffix(".pth") && texts.contains(where: { t in
+            t.split(separator: "\n").contains { $0.trimmingWhitespace().hasPrefix("import") || $0.trimmingWhitespace().hasPrefix("exec") }
+        }) {
+            return [PolicyRules.autorun.verdict(path, reason: "writes a .pth file with code: Python runs its import lines at every start")]
+        }
+        if name == "sitecustomize.py" || name == "usercustomize.py" {
+            return [PolicyRules.autorun.verdict(path, reason: "writes \(name), which Python runs at every start")]
+        }
+        if PackageSources.isConfigFile(path) {
+            for t in texts {
+                if let bad = PackageSources.insecureSettings(in: t).first {
+                    return [PolicyRules.packageSourceFile.verdict(path, reason: "points a package manager at an insecure source (\(bad.prefix(80)))")]
+                }
+            }
         }
         return []
     }

@@ -33,17 +33,17 @@ public struct PolicyEngine: Sendable {
             return searchVerdicts(pattern: pattern, path: path, glob: glob)
         case .fetch(let url):
             return URLPolicy.fetchVerdicts(url)
-                + secretVerdicts(in: [url], path: "web-fetch", ruleID: "exfil.secret-in-url", decision: .deny, what: "sends a secret in a URL")
+                + secretVerdicts(in: [url], path: "web-fetch", rule: PolicyRules.secretInURL, what: "sends a secret in a URL")
         case .webSearch(let query):
-            return secretVerdicts(in: [query], path: "web-search", ruleID: "exfil.secret-in-query", decision: .deny,
+            return secretVerdicts(in: [query], path: "web-search", rule: PolicyRules.secretInQuery,
                                   what: "sends a secret to a web search")
         case .delegate(let prompt):
-            return secretVerdicts(in: [prompt], path: "agent-prompt", ruleID: "secret.in-prompt", decision: .ask,
+            return secretVerdicts(in: [prompt], path: "agent-prompt", rule: PolicyRules.secretInPrompt,
                                   what: "passes a secret to a sub-agent")
         case .mcp(let name, let input):
             return mcpVerdicts(name: name, input: input)
         case .other(let name, let input):
-            return secretVerdicts(in: input.strings(), path: name, ruleID: "exfil.secret-to-tool", decision: .ask,
+            return secretVerdicts(in: input.strings(), path: name, rule: PolicyRules.secretToTool,
                                   what: "passes a secret to the \(name) tool")
         }
     }
@@ -56,20 +56,18 @@ public struct PolicyEngine: Sendable {
         verdicts += PathPolicy.writeVerdicts(path, context: context)
         verdicts += PathPolicy.autorunVerdicts(path, texts: texts)
         let relative = context.projectRelative(path)
-        verdicts += secretVerdicts(in: texts, path: relative, ruleID: "secret.write", decision: .deny,
+        verdicts += secretVerdicts(in: texts, path: relative, rule: PolicyRules.secretWrite,
                                    what: "writes a secret into \(Paths.baseName(path))")
         verdicts += ExecutableContent.verdicts(path: relative, texts: texts, wholeFile: wholeFile, context: context.shellContext)
         return verdicts
     }
 
     /// Secrets found in `texts`; `path` is what allowlist globs see.
-    func secretVerdicts(in texts: [String], path: String, ruleID: String, decision: Decision, what: String) -> [Verdict] {
+    func secretVerdicts(in texts: [String], path: String, rule: GuardRule, what: String) -> [Verdict] {
         var out: [Verdict] = []
         for text in texts where !text.isEmpty {
             for f in scanner.scan(text, path: path) {
-                out.append(Verdict(ruleID: ruleID, decision: decision,
-                                   reason: "\(what): \(f.description) (\(f.ruleID), \(f.redactedSecret)); load it from the environment or a secret manager instead",
-                                   subject: f.ruleID))
+                out.append(rule.verdict(f.ruleID, reason: "\(what): \(f.description) (\(f.ruleID), \(f.redactedSecret)); load it from the environment or a secret manager instead"))
             }
         }
         return out
@@ -88,26 +86,22 @@ public struct PolicyEngine: Sendable {
         for candidate in [path, glob, pattern].compactMap({ $0 }) where candidate.contains("/") || candidate.hasPrefix("~") || candidate.hasPrefix(".") {
             let abs = context.absolute(candidate.replacingGlobStars())
             for v in PathPolicy.readVerdicts(abs, context: context) where v.decision == .deny {
-                out.append(Verdict(ruleID: "cred.search-credential-store", decision: .deny,
-                                   reason: "searches a credential store: \(v.reason)", subject: candidate))
+                out.append(PolicyRules.searchCredentialStore.verdict(candidate, reason: "searches a credential store: \(v.reason)"))
             }
             if let home = context.homeDir {
                 for dir in PolicyEngine.credentialDirectories where Paths.isWithin(abs, home + "/" + dir) {
-                    out.append(Verdict(ruleID: "cred.search-credential-store", decision: .deny,
-                                       reason: "searches ~/\(dir), where credentials live", subject: candidate))
+                    out.append(PolicyRules.searchCredentialStore.verdict(candidate, reason: "searches ~/\(dir), where credentials live"))
                     break
                 }
                 if isContentSearch && (abs == home || abs == "/") {
-                    out.append(Verdict(ruleID: "cred.search-home", decision: .ask,
-                                       reason: "searches the contents of the whole \(abs == "/" ? "file system" : "home directory"), credential stores included",
-                                       subject: candidate))
+                    out.append(PolicyRules.searchHome.verdict(candidate, reason: "searches the contents of the whole \(abs == "/" ? "file system" : "home directory"), credential stores included"))
                 }
             }
         }
         if pattern.contains("PRIVATE KEY") || pattern.lowercased().contains("aws_secret_access_key") {
             let scope = context.absolute(path ?? ".")
             if let project = context.projectDir, !Paths.isWithin(scope, project) {
-                out.append(Verdict(ruleID: "cred.search-secrets", decision: .ask, reason: "searches for private keys or credentials outside the project", subject: pattern))
+                out.append(PolicyRules.searchSecrets.verdict(pattern))
             }
         }
         return out
@@ -116,7 +110,7 @@ public struct PolicyEngine: Sendable {
     // MARK: - MCP tools
 
     func mcpVerdicts(name: String, input: JSONValue) -> [Verdict] {
-        var out = secretVerdicts(in: input.strings(), path: name, ruleID: "exfil.secret-to-mcp", decision: .deny,
+        var out = secretVerdicts(in: input.strings(), path: name, rule: PolicyRules.secretToMCP,
                                  what: "sends a secret to the MCP tool \(name)")
         guard case .object(let fields) = input else { return out }
         for (key, value) in fields {

@@ -12,17 +12,16 @@ public enum SelfProtection {
         // Case-insensitive: macOS and Windows file systems are, and `.Claude/Settings.json` is the same file there.
         let path = rawPath.lowercased()
         for s in protectedSuffixes where path == "/" + s || path.hasSuffix("/" + s) {
-            return [Verdict(ruleID: "self.guard-config", decision: .deny,
-                            reason: "changes \(s), which configures wow-guard or the agent's hooks; a person must edit it", subject: path)]
+            return [SelfProtectionRules.guardConfig.verdict(path, reason: "changes \(s), which configures wow-guard or the agent's hooks; a person must edit it")]
         }
         if path.contains("/.github/hooks/") && path.hasSuffix(".json") {
-            return [Verdict(ruleID: "self.guard-config", decision: .deny, reason: "changes the Copilot hook configuration", subject: path)]
+            return [SelfProtectionRules.guardConfig.verdict(path, reason: "changes the Copilot hook configuration")]
         }
         if path.contains("/.git/hooks/") || path.hasSuffix("/.git/hooks") {
-            return [Verdict(ruleID: "self.git-hooks", decision: .deny, reason: "changes git hooks (\(Paths.baseName(path))), which run the pre-commit guard", subject: path)]
+            return [SelfProtectionRules.gitHooks.verdict(path, reason: "changes git hooks (\(Paths.baseName(path))), which run the pre-commit guard")]
         }
         if path.hasSuffix("/.git/config") || path.contains("/.git/worktrees/") && path.hasSuffix("/config") {
-            return [Verdict(ruleID: "self.git-config", decision: .deny, reason: "edits .git/config (core.hooksPath could switch the hooks off)", subject: path)]
+            return [SelfProtectionRules.gitConfig.verdict(path, reason: "edits .git/config (core.hooksPath could switch the hooks off)")]
         }
         return []
     }

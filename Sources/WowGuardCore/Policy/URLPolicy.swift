@@ -67,23 +67,21 @@ public enum URLPolicy {
     /// Verdicts for a fetch by an agent's web tool.
     public static func fetchVerdicts(_ url: String) -> [Verdict] {
         guard let parsed = parse(url) else {
-            return [Verdict(ruleID: "ssrf.unparseable-url", decision: .ask, reason: "cannot parse the URL", subject: url)]
+            return [PolicyRules.unparseableURL.verdict(url, reason: "cannot parse the URL")]
         }
         guard parsed.scheme == "http" || parsed.scheme == "https" else {
-            return [Verdict(ruleID: "ssrf.scheme", decision: .deny, reason: "fetches a \(parsed.scheme): URL; only http and https are allowed", subject: url)]
+            return [PolicyRules.scheme.verdict(url, reason: "fetches a \(parsed.scheme): URL; only http and https are allowed")]
         }
         if parsed.hosts.isEmpty {
-            return [Verdict(ruleID: "ssrf.unparseable-url", decision: .ask, reason: "the URL has no host", subject: url)]
+            return [PolicyRules.unparseableURL.verdict(url, reason: "the URL has no host")]
         }
         var verdicts: [Verdict] = []
         for host in parsed.hosts {
             switch HostClassifier.classify(host) {
             case .metadata:
-                verdicts.append(Verdict(ruleID: "ssrf.cloud-metadata", decision: .deny,
-                                        reason: "fetches a cloud metadata endpoint (\(host)), which hands out instance credentials", subject: url))
+                verdicts.append(MetadataRules.metadata.verdict(url, reason: "fetches a cloud metadata endpoint (\(host)), which hands out instance credentials"))
             case .loopback, .privateNetwork, .linkLocal, .unspecified:
-                verdicts.append(Verdict(ruleID: "ssrf.private-address", decision: .deny,
-                                        reason: "fetches a loopback or private-network address (\(host)) from the web tool", subject: url))
+                verdicts.append(PolicyRules.privateAddress.verdict(url, reason: "fetches a loopback or private-network address (\(host)) from the web tool"))
             case .publicHost:
                 break
             }

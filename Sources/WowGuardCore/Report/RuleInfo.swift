@@ -1,10 +1,8 @@
 /// What a report needs to know about a rule: enough for SARIF's rule metadata (GitHub code
 /// scanning shows `fullDescription`, `help` and `helpUri`, and ranks by `security-severity`).
 public struct RuleInfo: Sendable, Equatable {
-    /// The detector family a rule belongs to; decides its SARIF tags.
-    public enum Kind: String, Sendable, CaseIterable {
-        case secret, shell, script, unicode
-    }
+    /// The detector family a rule belongs to (the catalog's kinds); decides its SARIF tags.
+    public typealias Kind = RuleKind
 
     public var id: String
     public var kind: Kind
@@ -42,6 +40,7 @@ public struct RuleInfo: Sendable, Equatable {
         case .secret: ["security", "secret", "credential"]
         case .shell, .script: ["security", "dangerous-code", kind.rawValue]
         case .unicode: ["security", "trojan-source", "unicode"]
+        case .policy: ["security", "agent-policy"]
         }
     }
 

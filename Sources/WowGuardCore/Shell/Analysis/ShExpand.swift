@@ -42,6 +42,7 @@ extension ShellAnalysis {
                 b.cur.quoted = true
             case .parameter(let p, let quoted):
                 if let t = env.taint[p.name] { b.cur.sources.append(t) }
+                if env.vars[p.name] == nil, SecretNames.isSecret(p.name) { b.cur.sources.append(.secret(p.name)) }
                 let v = evalParam(p, &env, depth)
                 switch v {
                 case .list(let items) where quoted && (p.name == "@" || p.index == "@"):

@@ -110,7 +110,9 @@ extension ShellAnalysis {
             if p.has("d") || p.hasLong("--decompress") || p.hasLong("--uncompress") { return .decoded(fileOrStdin(inv, p.operands, env), text: nil) }
             return fileOrStdin(inv, p.operands, env)
         case "env", "printenv":
-            return a.filter({ !$0.hasPrefix("-") }).isEmpty || inv.name == "env" ? .environment : .unknown
+            let names = a.filter { !$0.hasPrefix("-") }
+            if inv.name == "printenv", let secret = names.first(where: SecretNames.isSecret) { return .secret(secret) }
+            return names.isEmpty || inv.name == "env" ? .environment : .unknown
         case "compgen":
             return a.contains("-v") || a.contains("-e") ? .environment : .unknown
         case "pgrep", "pidof":

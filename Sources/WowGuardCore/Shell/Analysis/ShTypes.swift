@@ -29,6 +29,8 @@ indirect enum ShSource {
     /// base64 -d, xxd -r, gunzip, rev … of another source; `text` when it could be computed.
     case decoded(ShSource, text: String?)
     case environment
+    /// The value of a secret-named variable from the environment (`$GITHUB_TOKEN`).
+    case secret(String)
     case credential(String)
     case network(String)
     case file(String)
@@ -43,6 +45,7 @@ indirect enum ShSource {
         case .network: 9
         case .credential: 8
         case .environment: 7
+        case .secret: 7
         case .decoded: 6
         case .shellOutput: 5
         case .pids: 4

@@ -10,8 +10,9 @@ struct ShellAnalysis {
 
     let context: ShellContext
     var paths: ShPaths
-    var verdicts: [Verdict] = []
-    private var seen: Set<String> = []
+    /// Where rule packs report: verdicts, once per rule and subject.
+    var sink = ShellSink()
+    var verdicts: [Verdict] { sink.verdicts }
     var work = 0
     var nesting = 0
     private var exhausted = false
@@ -22,6 +23,8 @@ struct ShellAnalysis {
     var uncalled: [String: ShNode] = [:]
     /// Literal text written to files earlier in the line (`echo 'x' > run.sh`), by base name.
     var written: [String: String] = [:]
+    /// Remotes added earlier in the line (`git remote add x URL`).
+    var newRemotes: Set<String> = []
 
     init(context: ShellContext) {
         self.context = context
@@ -34,11 +37,7 @@ struct ShellAnalysis {
         return e
     }
 
-    mutating func report(_ rule: ShellRule, _ subject: String) {
-        let s = ShText.display(subject)
-        guard seen.insert(rule.id + "\u{0}" + s).inserted else { return }
-        verdicts.append(Verdict(ruleID: rule.id, decision: rule.decision, reason: rule.reason, subject: s))
-    }
+    mutating func report(_ rule: ShellRule, _ subject: String) { sink.report(rule, subject) }
 
     /// Top level and re-parsed strings.
     mutating func analyzeScript(_ text: String, _ env: inout ShEnv, _ depth: Int) -> ShSource {
@@ -358,20 +357,22 @@ struct ShellAnalysis {
         env.vars[name] = value
     }
 
-    /// Variables that matter on their own: the guard's switches, shell history, git config by env.
+    /// Variables that matter on their own: the guard's switches, hook managers, shell history,
+    /// variables that load code, and variables whose value is a command some program runs.
     mutating func checkAssignment(_ name: String, _ value: String, _ env: inout ShEnv, _ depth: Int) {
         SelfProtectionRules.checkVariable(name, value, &self)
         SystemRules.checkVariable(name, value, &self)
-        switch name {
-        case "GIT_SSH_COMMAND", "GIT_PAGER", "PAGER", "GIT_EDITOR", "PROMPT_COMMAND", "GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS", "BASH_ENV", "ENV":
+        EnvironmentRules.check(name, value, &sink)
+        SupplyChainRules.checkVariable(name, value, &sink)
+        if name == "BASH_ENV" || name == "ENV" {
             var e = env
-            if name == "BASH_ENV" || name == "ENV" {
-                _ = runScriptFile(ShField(text: value), .shell, positional: nil, stdin: .none, subject: name + "=" + value, &e, depth)
-            } else {
-                _ = analyzeScript(value, &e, depth + 1)
+            _ = runScriptFile(ShField(text: value), .shell, positional: nil, stdin: .none, subject: name + "=" + value, &e, depth)
+        } else if let code = EnvironmentRules.code(of: name, value) {
+            if value.contains(ShMark.unknown) && EnvironmentRules.runsUnattended.contains(name) {
+                report(ShellRules.dynamicCode, name + "=" + value)
             }
-        default:
-            break
+            var e = env
+            _ = analyzeScript(code, &e, depth + 1)
         }
     }
 
@@ -432,7 +433,7 @@ struct ShellAnalysis {
     static func strongest(_ sources: [ShSource]) -> ShSource? {
         for s in sources {
             switch s {
-            case .download, .network, .decoded, .environment, .credential: return s
+            case .download, .network, .decoded, .environment, .credential, .secret: return s
             default: continue
             }
         }

@@ -2,19 +2,19 @@
 /// credentials, token files, /etc/shadow, process environments), keychain dumps and CLIs that
 /// print stored secrets. Public keys, /etc/passwd, /etc/hosts are fine.
 enum CredentialRules {
-    static let sshKey = ShellRule("creds.ssh-key", .deny, "reads or copies an SSH private key")
-    static let cloud = ShellRule("creds.cloud", .deny, "reads or copies cloud, cluster or registry credentials (AWS, GCP, Azure, kube, docker)")
-    static let cloudConfig = ShellRule("creds.cloud-config", .ask, "reads cloud CLI configuration (~/.aws/config)")
-    static let tokenFile = ShellRule("creds.token-file", .deny,
+    static let sshKey = ShellRule("cred.ssh-key", .deny, "reads or copies an SSH private key")
+    static let cloud = ShellRule("cred.cloud", .deny, "reads or copies cloud, cluster or registry credentials (AWS, GCP, Azure, kube, docker)")
+    static let cloudConfig = ShellRule("cred.cloud-config", .ask, "reads cloud CLI configuration (~/.aws/config)")
+    static let tokenFile = ShellRule("cred.token-file", .deny,
         "reads or copies a file holding tokens or passwords (.netrc, .git-credentials, .npmrc, .pypirc, .pgpass, gh hosts …)")
-    static let gpg = ShellRule("creds.gpg", .deny, "reads or copies GnuPG private keys")
-    static let system = ShellRule("creds.system", .deny, "reads password hashes or machine private keys (/etc/shadow, SSH host keys, TLS keys)")
-    static let processEnv = ShellRule("creds.process-env", .deny, "reads a process's environment (/proc/*/environ), where secrets live")
-    static let keychain = ShellRule("creds.keychain", .deny, "reads secrets from the OS keychain or a password store")
-    static let cliToken = ShellRule("creds.cli-token", .ask, "prints an access token or secret from a CLI")
-    static let cliSecret = ShellRule("creds.cli-secret", .deny, "prints stored cloud or cluster credentials from a CLI")
-    static let inline = ShellRule("creds.inline-code", .deny, "inline code reads a credential file")
-    static let maybe = ShellRule("creds.maybe", .ask, "reads a path built from an unknown value that may be a credential file")
+    static let gpg = ShellRule("cred.gpg", .deny, "reads or copies GnuPG private keys")
+    static let system = ShellRule("cred.system", .deny, "reads password hashes or machine private keys (/etc/shadow, SSH host keys, TLS keys)")
+    static let processEnv = ShellRule("cred.process-env", .deny, "reads a process's environment (/proc/*/environ), where secrets live")
+    static let keychain = ShellRule("cred.keychain", .deny, "reads secrets from the OS keychain or a password store")
+    static let cliToken = ShellRule("cred.cli-token", .ask, "prints an access token or secret from a CLI")
+    static let cliSecret = ShellRule("cred.cli-secret", .deny, "prints stored cloud or cluster credentials from a CLI")
+    static let inline = ShellRule("cred.inline-code", .deny, "inline code reads a credential file")
+    static let maybe = ShellRule("cred.maybe", .ask, "reads a path built from an unknown value that may be a credential file")
 
     static let all = [sshKey, cloud, cloudConfig, tokenFile, gpg, system, processEnv, keychain, cliToken, cliSecret, inline, maybe]
 

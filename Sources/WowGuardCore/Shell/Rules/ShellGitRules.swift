@@ -113,7 +113,12 @@ enum GitRules {
             if force {
                 a.report(dests.contains { protectedBranches.contains($0.name) } || dests.isEmpty && p.hasLong("--all") ? pushForceProtected : pushForce, inv.subject)
             } else if lease {
-                a.report(pushForceLease, inv.subject)
+                // A lease to a feature branch is ordinary work (rebased branches); over a shared branch it is not.
+                let leaseRef = p.long.compactMap { l -> String? in l.hasPrefix("--force-with-lease=") ? String(l.dropFirst(19)).split(separator: ":").first.map(String.init) : nil }
+                if dests.contains(where: { protectedBranches.contains($0.name) }) || leaseRef.contains(where: { protectedBranches.contains(branchName($0)) })
+                    || dests.isEmpty && p.hasLong("--all") {
+                    a.report(pushForceLease, inv.subject)
+                }
             }
             for d in dests where d.plus {
                 a.report(protectedBranches.contains(d.name) ? pushForceProtected : pushForce, inv.subject)

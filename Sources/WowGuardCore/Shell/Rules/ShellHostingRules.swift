@@ -1,0 +1,58 @@
+/// Hosting and forge CLIs (gh, glab, heroku, fly, vercel, wrangler …): deleting a repository or
+/// an app is denied, deleting releases, secrets and other resources asks. A table of
+/// subcommand word sequences per command; `gh api` / `glab api` with the DELETE method asks.
+enum HostingRules {
+    static let destroy = ShellRule("cloud.hosting-destroy", .deny, "deletes a hosted repository, app, database or worker for good",
+        examples: ["gh repo delete acme/api --yes", "glab repo delete acme/api -y", "heroku apps:destroy --app acme --confirm acme",
+                   "fly apps destroy acme -y", "heroku pg:reset DATABASE_URL --confirm acme", "wrangler delete acme-worker"],
+        counterExamples: ["gh repo view acme/api", "heroku logs --tail", "fly deploy", "gh repo clone acme/api"])
+    static let deleteResource = ShellRule("cloud.hosting-delete", .ask, "deletes hosted resources (releases, secrets, variables, runs, API objects)",
+        examples: ["gh release delete v1.2.0 -y", "gh api -X DELETE /repos/acme/api", "gh api --method=DELETE repos/acme/api/hooks/1",
+                   "glab api --method DELETE projects/1", "gh secret delete TOKEN"],
+        counterExamples: ["gh api repos/acme/api/pulls", "gh api -X POST repos/acme/api/issues -f title=x", "gh release create v1"])
+
+    static let all = [destroy, deleteResource]
+
+    /// Command → (subcommand words, rule). Words match the leading operands in order.
+    static let table: [String: [([String], ShellRule)]] = [
+        "gh": [(["repo", "delete"], destroy), (["release", "delete"], deleteResource), (["release", "delete-asset"], deleteResource),
+               (["secret", "delete"], deleteResource), (["secret", "remove"], deleteResource), (["variable", "delete"], deleteResource),
+               (["run", "delete"], deleteResource), (["codespace", "delete"], deleteResource), (["gist", "delete"], deleteResource),
+               (["repo", "archive"], deleteResource), (["label", "delete"], deleteResource), (["ruleset", "delete"], deleteResource)],
+        "glab": [(["repo", "delete"], destroy), (["release", "delete"], deleteResource), (["variable", "delete"], deleteResource),
+                 (["repo", "archive"], deleteResource)],
+        "hub": [(["delete"], destroy)],
+        "heroku": [(["apps:destroy"], destroy), (["destroy"], destroy), (["apps:delete"], destroy), (["pg:reset"], destroy),
+                   (["addons:destroy"], destroy), (["pg:reset"], destroy), (["spaces:destroy"], destroy), (["config:unset"], deleteResource)],
+        "fly": [(["apps", "destroy"], destroy), (["destroy"], destroy), (["apps", "delete"], destroy), (["volumes", "destroy"], destroy),
+                (["volumes", "delete"], destroy), (["postgres", "destroy"], destroy), (["machine", "destroy"], deleteResource),
+                (["secrets", "unset"], deleteResource)],
+        "wrangler": [(["delete"], destroy), (["d1", "delete"], destroy), (["r2", "bucket", "delete"], destroy),
+                     (["kv:namespace", "delete"], destroy), (["kv", "namespace", "delete"], destroy), (["secret", "delete"], deleteResource)],
+        "supabase": [(["projects", "delete"], destroy), (["orgs", "delete"], destroy)],
+        "neonctl": [(["projects", "delete"], destroy), (["branches", "delete"], deleteResource)],
+        "planetscale": [(["database", "delete"], destroy)], "pscale": [(["database", "delete"], destroy), (["branch", "delete"], deleteResource)],
+        "render": [(["services", "delete"], destroy)],
+        "vercel": [(["projects", "rm"], destroy), (["project", "rm"], destroy), (["env", "rm"], deleteResource)],
+    ]
+
+    static func canonical(_ name: String) -> String { name == "flyctl" ? "fly" : name }
+
+    static func check(_ inv: ShInvocation, _ sink: inout ShellSink) {
+        let name = canonical(inv.name)
+        guard let entries = table[name] else { return }
+        let args = inv.argTexts
+        let words = args.filter { !$0.hasPrefix("-") }.map { $0.lowercased() }
+        for (seq, rule) in entries where words.starts(with: seq) {
+            sink.report(rule, inv.subject)
+            return
+        }
+        if (name == "gh" || name == "glab") && words.first == "api" {
+            for (k, t) in args.enumerated() {
+                let method: String? = (t == "-X" || t == "--method") && k + 1 < args.count ? args[k + 1]
+                    : t.hasPrefix("--method=") ? String(t.dropFirst(9)) : t.hasPrefix("-X") && t.count > 2 ? String(t.dropFirst(2)) : nil
+                if method?.uppercased() == "DELETE" { sink.report(deleteResource, inv.subject); return }
+            }
+        }
+    }
+}

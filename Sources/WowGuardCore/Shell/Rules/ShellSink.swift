@@ -1,0 +1,12 @@
+/// The narrow interface rule packs report through: a rule and the text it is about. Packs that
+/// need nothing else from the analysis take only this.
+struct ShellSink {
+    private(set) var verdicts: [Verdict] = []
+    private var seen: Set<String> = []
+
+    mutating func report(_ rule: ShellRule, _ subject: String) {
+        let s = ShText.display(subject)
+        guard seen.insert(rule.id + "\u{0}" + s).inserted else { return }
+        verdicts.append(rule.verdict(s))
+    }
+}
