@@ -81,6 +81,58 @@ struct Scan: ParsableCommand {
     func run() throws {
         if staged || history { return try runGit() }
         let start = Posix.now()
+        let collected = try Scan.collect(paths: paths, noGit: noGit)
+        let files = collected.files, skippedByName = collected.skippedByName, configRoot = collected.root
+        var unreadable = collected.unreadable
+        let cfg = try ConfigLoader.load(root: configRoot ?? Posix.cwd(), explicit: config)
+        let rules = cfg.rules()
+        let scanner = SecretScanner(rules: rules, allowlist: cfg.allowlist, jit: true)
+
+        let scripts = ScriptDetector(allowlist: cfg.allowlist)
+        let baseline = noBaseline ? nil : try ConfigLoader.baseline(root: configRoot ?? Posix.cwd())
+        let filter = FindingFilter(disabled: cfg.disabledRules, baseline: baseline)
+        let result = ParallelScan.run(files: files, scanner: scanner, scripts: scripts, filter: filter, workers: jobs ?? Posix.cpuCount(),
+                                      progress: !quiet && Terminal.progress)
+        unreadable += result.unreadable
+        unreadable.sort()
+        var stats = ScanStats(files: result.files, bytes: result.bytes,
+                              durationMS: Int((Posix.now() - start) / 1_000_000), skippedBinary: result.binary + skippedByName)
+        stats.unreadable = unreadable
+        stats.unreadableSkipped = skipUnreadable
+        let findings = result.findings
+        stats.baselined = result.baselined
+        // Stale entries are only known when the whole repository was scanned.
+        if let baseline, paths.count == 1, let only = Posix.realPath(paths[0]), only == configRoot {
+            stats.staleBaseline = baseline.entries.indices.filter { !result.usedBaseline.contains($0) }.map { baseline.entries[$0].summary }
+        }
+        try report(findings, stats: stats, rules: rules)
+        if !quiet {
+            let warnings = result.warnings + (skipUnreadable && format != .text ? unreadable.map { "skipped unreadable \($0)" } : [])
+            for w in verbose ? warnings[...] : warnings.prefix(20) { Posix.output("wow-guard: warning: \(w)\n", to: 2) }
+            if verbose {
+                Posix.output("wow-guard: \(files.count) files listed, \(stats.files) scanned, \(stats.skippedBinary) skipped as binary, "
+                             + "\(files.count - stats.files - result.binary) allowlisted or gone, \(stats.baselined) findings accepted by the baseline\n", to: 2)
+            }
+            if !skipUnreadable && !unreadable.isEmpty && format != .text {
+                Posix.output("wow-guard: incomplete scan: \(unreadable.count) path\(unreadable.count == 1 ? "" : "s") could not be read:\n"
+                             + unreadable.prefix(verbose ? unreadable.count : 20).map { "  \($0)\n" }.joined()
+                             + "Fix the permissions, or pass --skip-unreadable to accept an incomplete scan.\n", to: 2)
+            }
+        }
+        if !findings.isEmpty { throw ExitCode(ScanExit.findings) }
+        if !unreadable.isEmpty && !skipUnreadable { throw ExitCode(ScanExit.incomplete) }
+    }
+
+    /// The files to scan below `paths`, where configuration is read from (the first path's
+    /// repository or directory), and what could not be listed.
+    struct Collected {
+        var files: [ScanFile] = []
+        var skippedByName = 0
+        var unreadable: [String] = []
+        var root: String?
+    }
+
+    static func collect(paths: [String], noGit: Bool) throws -> Collected {
         var files: [ScanFile] = []
         var skippedByName = 0
         var unreadable: [String] = []
@@ -115,39 +167,7 @@ struct Scan: ParsableCommand {
                 files.append(ScanFile(absolute: full, display: displayPrefix + rel, repoRelative: relative(full)))
             }
         }
-        let cfg = try ConfigLoader.load(root: configRoot ?? Posix.cwd(), explicit: config)
-        let rules = cfg.rules()
-        let scanner = SecretScanner(rules: rules, allowlist: cfg.allowlist, jit: true)
-
-        let scripts = ScriptDetector(allowlist: cfg.allowlist)
-        let baseline = noBaseline ? nil : try ConfigLoader.baseline(root: configRoot ?? Posix.cwd())
-        let filter = FindingFilter(disabled: cfg.disabledRules, baseline: baseline)
-        let result = ParallelScan.run(files: files, scanner: scanner, scripts: scripts, filter: filter, workers: jobs ?? Posix.cpuCount(),
-                                      progress: !quiet && Terminal.progress)
-        unreadable += result.unreadable
-        unreadable.sort()
-        var stats = ScanStats(files: result.files, bytes: result.bytes,
-                              durationMS: Int((Posix.now() - start) / 1_000_000), skippedBinary: result.binary + skippedByName)
-        stats.unreadable = unreadable
-        stats.unreadableSkipped = skipUnreadable
-        let findings = result.findings
-        stats.baselined = result.baselined
-        // Stale entries are only known when the whole repository was scanned.
-        if let baseline, paths.count == 1, let only = Posix.realPath(paths[0]), only == configRoot {
-            stats.staleBaseline = baseline.entries.indices.filter { !result.usedBaseline.contains($0) }.map { baseline.entries[$0].summary }
-        }
-        try report(findings, stats: stats, rules: rules)
-        if !quiet {
-            let warnings = result.warnings + (skipUnreadable && format != .text ? unreadable.map { "skipped unreadable \($0)" } : [])
-            for w in verbose ? warnings[...] : warnings.prefix(20) { Posix.output("wow-guard: warning: \(w)\n", to: 2) }
-            if !skipUnreadable && !unreadable.isEmpty && format != .text {
-                Posix.output("wow-guard: incomplete scan: \(unreadable.count) path\(unreadable.count == 1 ? "" : "s") could not be read:\n"
-                             + unreadable.prefix(verbose ? unreadable.count : 20).map { "  \($0)\n" }.joined()
-                             + "Fix the permissions, or pass --skip-unreadable to accept an incomplete scan.\n", to: 2)
-            }
-        }
-        if !findings.isEmpty { throw ExitCode(ScanExit.findings) }
-        if !unreadable.isEmpty && !skipUnreadable { throw ExitCode(ScanExit.incomplete) }
+        return Collected(files: files, skippedByName: skippedByName, unreadable: unreadable, root: configRoot)
     }
 
     func report(_ findings: [Finding], stats: ScanStats, rules: [SecretRule]) throws {

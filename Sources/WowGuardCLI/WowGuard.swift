@@ -12,7 +12,8 @@ public struct WowGuard: ParsableCommand {
         commandName: "wow-guard",
         abstract: "Blocks credentials and dangerous scripts before they reach a commit or an agent's tool call.",
         version: Report.version,
-        subcommands: [Scan.self, PreCommit.self, Hook.self, Check.self, Install.self, Uninstall.self, Allow.self, Rules.self]
+        subcommands: [Init.self, Scan.self, PreCommit.self, Hook.self, Check.self, Install.self, Uninstall.self, Allow.self,
+                      BaselineCommand.self, Rules.self, Explain.self]
     )
 
     public init() {}
