@@ -63,7 +63,7 @@ public struct PolicyEngine: Sendable {
     }
 
     /// Secrets found in `texts`; `path` is what allowlist globs see.
-    func secretVerdicts(in texts: [String], path: String, ruleID: String, decision: Decision, what: String) -> [Verdict] {
+    public func secretVerdicts(in texts: [String], path: String, ruleID: String, decision: Decision, what: String) -> [Verdict] {
         var out: [Verdict] = []
         for text in texts where !text.isEmpty {
             for f in scanner.scan(text, path: path) {
