@@ -52,6 +52,7 @@ let package = Package(
         ),
         .executableTarget(name: "wow-guard", dependencies: ["WowGuardCLI"]),
         .testTarget(name: "WowGuardCoreTests", dependencies: ["WowGuardCore"]),
+        .testTarget(name: "WowGuardAgentsTests", dependencies: ["WowGuardAgents", "WowGuardCore", "WowGuardSystem"], exclude: []),
         .testTarget(name: "WowGuardCLITests", dependencies: ["WowGuardCore", "wow-guard"]),
     ]
 )

@@ -125,7 +125,7 @@ public protocol AgentAdapter: Sendable {
     /// Top-level fields of a new settings file (Cursor and Copilot: `version: 1`).
     var newFileFields: [(String, JSONValue)] { get }
     /// Extra edits an install needs on this machine (e.g. switching hooks on), with a message.
-    func extraInstallEdits(host: Host) -> [(path: [String], value: JSONValue, note: String)]
+    func extraInstallEdits(host: HookHost) -> [(path: [String], value: JSONValue, note: String)]
     /// Whether the agent looks used here (its project folder or its user settings exist).
     func detect(project: String?, home: String?) -> Bool
 }
@@ -133,7 +133,7 @@ public protocol AgentAdapter: Sendable {
 extension AgentAdapter {
     public var projectDirectoryVariable: String? { nil }
     public var newFileFields: [(String, JSONValue)] { [] }
-    public func extraInstallEdits(host: Host) -> [(path: [String], value: JSONValue, note: String)] { [] }
+    public func extraInstallEdits(host: HookHost) -> [(path: [String], value: JSONValue, note: String)] { [] }
     public var checkedOn: String { "2026-12-07" }
 
     /// The hook command: portable (`wow-guard` on PATH) in project settings that teams commit,

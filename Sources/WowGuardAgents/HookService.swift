@@ -6,7 +6,7 @@ public enum HookService {
     public static let maxInputBytes = 32 * 1024 * 1024
 
     /// The whole call: parse, decode, judge, answer.
-    public static func handle(agent: AgentKind, bytes: [UInt8], host: Host) -> HookReply {
+    public static func handle(agent: AgentKind, bytes: [UInt8], host: HookHost) -> HookReply {
         let adapter = AgentAdapters.adapter(for: agent)
         if bytes.count > maxInputBytes { return adapter.malformed("input larger than \(maxInputBytes / 1_048_576) MiB", event: nil) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return adapter.malformed("empty input", event: nil) }
@@ -31,7 +31,7 @@ public enum HookService {
     }
 
     /// Where the agent works.
-    public static func context(for event: HookEvent, adapter: any AgentAdapter, host: Host) -> GuardContext {
+    public static func context(for event: HookEvent, adapter: any AgentAdapter, host: HookHost) -> GuardContext {
         let cwd = event.cwd ?? host.cwd
         let fromEnv = adapter.projectDirectoryVariable.flatMap { host.environment($0) }
         let project = fromEnv ?? event.projectDir ?? host.projectRoot(cwd) ?? cwd
@@ -39,7 +39,7 @@ public enum HookService {
     }
 
     /// The verdicts for one event.
-    public static func judge(_ event: HookEvent, adapter: any AgentAdapter, host: Host) -> [Verdict] {
+    public static func judge(_ event: HookEvent, adapter: any AgentAdapter, host: HookHost) -> [Verdict] {
         let context = context(for: event, adapter: adapter, host: host)
         let projectDir = context.projectDir
         let engine = PolicyEngine(scanner: { scanner(host: host, projectDir: projectDir) }, context: context)
@@ -83,7 +83,7 @@ public enum HookService {
     }
 
     /// The merged configuration's scanner; a broken file is reported and skipped.
-    static func scanner(host: Host, projectDir: String?) -> SecretScanner {
+    static func scanner(host: HookHost, projectDir: String?) -> SecretScanner {
         let (config, warning) = host.configuration(projectDir)
         if let warning { HookDiagnostics.warn("wow-guard: ignoring configuration: \(warning)") }
         return SecretScanner(rules: config.rules(), allowlist: config.allowlist, jit: false)
@@ -104,7 +104,7 @@ public enum HookService {
     }
 
     /// The same call on the path a symbolic link resolves to, when it differs.
-    public static func resolvedTarget(of call: ToolCall, context: GuardContext, host: Host) -> ToolCall? {
+    public static func resolvedTarget(of call: ToolCall, context: GuardContext, host: HookHost) -> ToolCall? {
         func resolve(_ p: String) -> String? {
             let abs = context.absolute(p)
             // A file that does not exist yet is reached through its existing ancestors.

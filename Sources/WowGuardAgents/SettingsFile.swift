@@ -32,13 +32,13 @@ public struct SettingsError: Error, CustomStringConvertible, Sendable {
 
 extension AgentAdapter {
     /// The absolute settings path for a scope, or nil when the agent has no such scope.
-    public func settingsFile(scope: InstallScope, host: Host) -> String? {
+    public func settingsFile(scope: InstallScope, host: HookHost) -> String? {
         guard let rel = settingsPath(scope: scope), let base = host.base(scope) else { return nil }
         return base + "/" + rel
     }
 
     /// The change that installs wow-guard's hook entries (idempotent: an up-to-date install is a no-op).
-    public func install(scope: InstallScope, host: Host, binary: String) throws(SettingsError) -> [Change] {
+    public func install(scope: InstallScope, host: HookHost, binary: String) throws(SettingsError) -> [Change] {
         guard let path = settingsFile(scope: scope, host: host) else {
             throw SettingsError(description: "\(displayName) has no \(scope.rawValue)-level hook settings that wow-guard can install into")
         }
@@ -67,7 +67,7 @@ extension AgentAdapter {
     }
 
     /// The change that removes exactly wow-guard's entries; an emptied file is removed.
-    public func uninstall(scope: InstallScope, host: Host) throws(SettingsError) -> [Change] {
+    public func uninstall(scope: InstallScope, host: HookHost) throws(SettingsError) -> [Change] {
         guard let path = settingsFile(scope: scope, host: host), let before = try SettingsFile.read(path) else { return [] }
         let text = SettingsFile.removingOurs(from: before)
         guard text != before else { return [Change(path: path, before: before, after: before, notes: [])] }
@@ -79,7 +79,7 @@ extension AgentAdapter {
     }
 
     /// The hook commands configured in this agent's settings (both scopes), for `doctor`.
-    public func configuredHooks(host: Host) -> [ConfiguredHook] {
+    public func configuredHooks(host: HookHost) -> [ConfiguredHook] {
         var out: [ConfiguredHook] = []
         for scope in InstallScope.allCases {
             guard let path = settingsFile(scope: scope, host: host), let text = (try? SettingsFile.read(path)) ?? nil,
@@ -99,7 +99,7 @@ extension ConfiguredHook {
 
     /// Whether the command's program would be found when the agent runs it: on PATH, or a path
     /// (`"$CLAUDE_PROJECT_DIR"/bin/wow-guard` expanded with the project root).
-    public func resolves(host: Host, projectDir: String?) -> Bool {
+    public func resolves(host: HookHost, projectDir: String?) -> Bool {
         var words = ConfiguredHook.words(command)
         while let w = words.first, w.contains("="), !w.hasPrefix("/"), !w.hasPrefix("$") { words.removeFirst() }
         guard var program = words.first else { return false }

@@ -26,7 +26,7 @@ enum ToolCalls {
             return ApplyPatch.calls(try require(str("command", "patch", "input"), "patch"))
         case "write", "write_file", "create", "create_file", "tabwrite":
             return [.write(path: try require(str("file_path", "path", "absolute_path"), "file_path"),
-                           content: str("content", "file_text", "text") ?? "")]
+                           content: str("content", "contents", "file_text", "text") ?? "")]
         case "edit", "replace", "str_replace", "str_replace_editor", "edit_file", "search_replace", "strreplace", "multi_edit":
             let path = try require(str("file_path", "path", "absolute_path", "target_file"), "file_path")
             if str("command") == "view" { return [.read(path: path)] }

@@ -34,7 +34,7 @@ enum AgentEnvironment {
     }
 
     /// This machine, as the hook service sees it.
-    static func host() -> Host { Host.system(configuration: { configuration(projectDir: $0) }) }
+    static func host() -> HookHost { HookHost.system(configuration: { configuration(projectDir: $0) }) }
 }
 
 struct Hook: ParsableCommand {

@@ -29,8 +29,18 @@ public struct CopilotCLIAdapter: AgentAdapter {
             let mcp = "mcp__" + name[..<dash] + "__" + name[name.index(after: dash)...]
             j.set(json["tool_name"] != nil ? "tool_name" : "toolName", .string(mcp))
         }
-        guard let event = try ClaudeStyle.decode(j, agent: kind, defaultEvent: "preToolUse") else { return nil }
-        return event
+        return try ClaudeStyle.decode(j, agent: kind, defaultEvent: CopilotCLIAdapter.eventName(of: json))
+    }
+
+    /// Older (camelCase) payloads do not name their event: it shows in their fields.
+    static func eventName(of json: JSONValue) -> String {
+        if json["toolResult"] != nil { return "postToolUse" }
+        if json["toolName"] != nil || json["toolArgs"] != nil { return "preToolUse" }
+        if json["prompt"] != nil { return "userPromptSubmitted" }
+        if json["source"] != nil { return "sessionStart" }
+        if json["reason"] != nil { return "sessionEnd" }
+        if json["error"] != nil { return "errorOccurred" }
+        return "preToolUse"
     }
 
     public func canAsk(at event: HookEvent) -> Bool { true }

@@ -47,7 +47,7 @@ public struct GeminiCLIAdapter: AgentAdapter {
     /// Gemini CLI before 0.24 ran hooks only with `tools.enableHooks: true` (later versions run
     /// them by default and reject the old `hooks.enabled: true`). The version is read from the
     /// `package.json` of the `gemini` found on PATH.
-    public func extraInstallEdits(host: Host) -> [(path: [String], value: JSONValue, note: String)] {
+    public func extraInstallEdits(host: HookHost) -> [(path: [String], value: JSONValue, note: String)] {
         guard let version = installedVersion(host: host) else { return [] }
         guard GeminiCLIAdapter.needsSwitch(version) else { return [] }
         return [(["tools", "enableHooks"], .bool(true),
@@ -60,7 +60,7 @@ public struct GeminiCLIAdapter: AgentAdapter {
         return parts[0] == 0 && parts[1] < 24
     }
 
-    func installedVersion(host: Host) -> String? {
+    func installedVersion(host: HookHost) -> String? {
         guard let bin = host.which("gemini"), var dir = host.realPath(bin) else { return nil }
         for _ in 0..<6 {
             guard let slash = dir.lastIndex(of: "/"), slash != dir.startIndex else { return nil }

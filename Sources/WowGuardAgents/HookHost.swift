@@ -3,7 +3,7 @@ import WowGuardSystem
 
 /// The machine a hook call or an install runs on: environment, home, project root, clock and
 /// configuration, injected so that the protocols can be tested in-process.
-public struct Host: Sendable {
+public struct HookHost: Sendable {
     /// An environment variable (empty counts as unset).
     public var environment: @Sendable (String) -> String?
     public var home: String?
@@ -38,8 +38,8 @@ public struct Host: Sendable {
     }
 
     /// This process's machine.
-    public static func system(configuration: @escaping @Sendable (String?) -> (Config, warning: String?)) -> Host {
-        Host(environment: { Posix.env($0) }, home: Posix.env("HOME"), cwd: Posix.cwd(), configuration: configuration)
+    public static func system(configuration: @escaping @Sendable (String?) -> (Config, warning: String?)) -> HookHost {
+        HookHost(environment: { Posix.env($0) }, home: Posix.env("HOME"), cwd: Posix.cwd(), configuration: configuration)
     }
 
     /// The base directory of an install scope: the project root (git work tree around cwd) or home.
