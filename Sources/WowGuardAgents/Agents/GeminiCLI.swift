@@ -54,7 +54,7 @@ public struct GeminiCLIAdapter: AgentAdapter {
                  "Gemini CLI \(version) runs hooks only when switched on: set tools.enableHooks to true (uninstall leaves it)")]
     }
 
-    static func needsSwitch(_ version: String) -> Bool {
+    public static func needsSwitch(_ version: String) -> Bool {
         let parts = version.split(separator: ".").prefix(2).map { Int($0.prefix(while: \.isNumber)) ?? 0 }
         guard parts.count == 2 else { return false }
         return parts[0] == 0 && parts[1] < 24
