@@ -15,7 +15,9 @@ enum ToolCalls {
         }
         if tool.hasPrefix("mcp__") || tool.hasPrefix("mcp_") { return [.mcp(name: tool, input: input)] }
         switch tool.lowercased() {
-        case "bash", "powershell", "shell", "run_shell_command", "local_shell", "exec_command", "container.exec":
+        case "powershell", "pwsh":
+            return [.powershell(command: try require(str("command", "cmd"), "command"))]
+        case "bash", "shell", "run_shell_command", "local_shell", "exec_command", "container.exec":
             if let parts = input["command"]?.array {
                 // Codex sends argv, e.g. ["bash", "-lc", "script"].
                 let argv = parts.compactMap(\.string)

@@ -23,6 +23,8 @@ public struct PolicyEngine: Sendable {
         switch call {
         case .shell(let command):
             return ShellAnalyzer.analyze(command, context: context.shellContext)
+        case .powershell(let command):
+            return PowerShellAnalyzer.analyze(command, context: context.shellContext)
         case .write(let path, let content):
             return writeVerdicts(path: path, texts: [content], wholeFile: true)
         case .edit(let path, let texts):
