@@ -36,25 +36,29 @@ let package = Package(
         .target(name: "GSSStubs"),
         // Pure core: text in, findings out. No file system, git, stdin or clock.
         .target(name: "WowGuardCore", dependencies: ["CPCRE2"], swiftSettings: pcre2Include, linkerSettings: pcre2Link),
+        // The one copy of the POSIX helpers (environment, files, clocks, PATH look-up).
+        .target(name: "WowGuardSystem"),
         // git plumbing through libgit2: staged changes, history, hook installation.
         .target(
             name: "WowGuardGit",
-            dependencies: ["WowGuardCore", "CLibgit2", .target(name: "GSSStubs", condition: .when(platforms: [.linux]))],
+            dependencies: ["WowGuardCore", "WowGuardSystem", "CLibgit2", .target(name: "GSSStubs", condition: .when(platforms: [.linux]))],
             linkerSettings: staticLibgit2
         ),
         // Agent hook protocols (Claude Code, Codex, Gemini CLI, Copilot, Cursor, Windsurf): decode, encode, install.
-        .target(name: "WowGuardAgents", dependencies: ["WowGuardCore"]),
+        .target(name: "WowGuardAgents", dependencies: ["WowGuardCore", "WowGuardSystem"]),
         .target(
             name: "WowGuardCLI",
             dependencies: [
                 "WowGuardCore",
                 "WowGuardGit",
                 "WowGuardAgents",
+                "WowGuardSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "wow-guard", dependencies: ["WowGuardCLI"]),
         .testTarget(name: "WowGuardCoreTests", dependencies: ["WowGuardCore"]),
+        .testTarget(name: "WowGuardAgentsTests", dependencies: ["WowGuardAgents", "WowGuardCore", "WowGuardSystem"], exclude: []),
         .testTarget(name: "WowGuardCLITests", dependencies: ["WowGuardCore", "wow-guard"]),
     ]
 )

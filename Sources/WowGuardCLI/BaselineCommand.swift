@@ -1,5 +1,6 @@
 import ArgumentParser
 import WowGuardCore
+import WowGuardSystem
 
 struct BaselineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import WowGuardCore
+import WowGuardSystem
 
 /// Finds and merges the user's and the repository's configuration.
 enum ConfigLoader {

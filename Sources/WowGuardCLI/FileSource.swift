@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import WowGuardCore
+import WowGuardSystem
 import WowGuardGit
 
 /// A file to scan: where it is on disk and how it is reported.
@@ -33,14 +34,7 @@ enum FileLister {
     }
 
     /// Finds the enclosing git work tree of `dir` (a `.git` directory or file), if any.
-    static func gitTopLevel(of dir: String) -> String? {
-        var d = dir
-        while true {
-            if Posix.kind(d + "/.git", follow: false) != .missing { return d }
-            guard let slash = d.lastIndex(of: "/"), d != "/" else { return nil }
-            d = slash == d.startIndex ? "/" : String(d[..<slash])
-        }
-    }
+    static func gitTopLevel(of dir: String) -> String? { Posix.gitTopLevel(of: dir) }
 
     /// Files git knows below `dir` (libgit2: the index plus untracked, not ignored files), as
     /// paths relative to `dir`; nil when `dir` is not in a readable repository.

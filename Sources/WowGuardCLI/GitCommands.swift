@@ -1,6 +1,7 @@
 import ArgumentParser
 import WowGuardAgents
 import WowGuardCore
+import WowGuardSystem
 import WowGuardGit
 
 /// The detectors that look at changes (staged diffs and history): secrets, plus the detectors
@@ -114,9 +115,13 @@ struct Install: ParsableCommand {
     @Flag(help: "With --agent: the user's settings (~/.claude/settings.json, …) instead of the project's.")
     var user = false
 
+    @Flag(name: .customLong("print"), help: "With --agent: show the settings as they would be written, and change nothing.")
+    var printOnly = false
+
     func validate() throws {
         if !git && agent.isEmpty { throw ValidationError("say what to install: --git and/or --agent NAME") }
         if user && agent.isEmpty { throw ValidationError("--user goes with --agent") }
+        if printOnly && agent.isEmpty { throw ValidationError("--print goes with --agent") }
     }
 
     func run() throws {
@@ -133,13 +138,7 @@ struct Install: ParsableCommand {
                 }
             } catch { throw CLIError(error.message) }
         }
-        for a in agent {
-            let path = try AgentSettingsFile.path(a, user: user)
-            let settings = try AgentSettingsFile.load(path)
-            let updated = SettingsInstaller.installing(a, into: settings, command: SettingsInstaller.command(binary: Executable.path(), agent: a))
-            try AgentSettingsFile.save(updated, to: path)
-            Posix.output("wow-guard: \(a.rawValue) runs wow-guard before each tool call (\(path))\n")
-        }
+        for a in agent { try AgentInstall.install(a, scope: user ? .user : .project, printOnly: printOnly) }
     }
 }
 
@@ -174,47 +173,7 @@ struct Uninstall: ParsableCommand {
                 }
             } catch { throw CLIError(error.message) }
         }
-        for a in agent {
-            let path = try AgentSettingsFile.path(a, user: user)
-            guard Posix.kind(path) == .file else {
-                Posix.output("wow-guard: no \(path); nothing to do\n")
-                continue
-            }
-            let (updated, removed) = SettingsInstaller.uninstalling(a, from: try AgentSettingsFile.load(path))
-            if removed { try AgentSettingsFile.save(updated, to: path) }
-            Posix.output(removed ? "wow-guard: removed the \(a.rawValue) hook from \(path)\n" : "wow-guard: no wow-guard hook in \(path); nothing to do\n")
-        }
-    }
-}
-
-/// Reading and writing agents' settings files (JSON, pretty-printed with two spaces).
-enum AgentSettingsFile {
-    static func path(_ agent: AgentKind, user: Bool) throws -> String {
-        let target = SettingsInstaller.target(agent, user: user)
-        let base: String
-        if user {
-            guard let home = Posix.env("HOME") else { throw CLIError("HOME is not set") }
-            base = home
-        } else {
-            base = FileLister.gitTopLevel(of: Posix.cwd()) ?? Posix.cwd()
-        }
-        return base + "/" + target.relativePath
-    }
-
-    static func load(_ path: String) throws -> JSONValue {
-        guard let text = try Posix.readText(path), !text.trimmingWhitespace().isEmpty else { return .object([]) }
-        do {
-            let v = try JSONValue.parse(text)
-            guard v.isObject else { throw CLIError("\(path) is not a JSON object; fix it by hand first") }
-            return v
-        } catch let e as JSONValue.ParseError {
-            throw CLIError("\(path): \(e.description); fix it by hand first (nothing was changed)")
-        }
-    }
-
-    static func save(_ value: JSONValue, to path: String) throws {
-        if let slash = path.lastIndex(of: "/"), slash != path.startIndex { try Posix.makeDirectories(String(path[..<slash])) }
-        try Posix.writeText(path, value.serialized(indent: 2) + "\n")
+        for a in agent { try AgentInstall.uninstall(a, scope: user ? .user : .project) }
     }
 }
 
@@ -308,12 +267,5 @@ enum ConfigEditor {
 
 enum Executable {
     /// Absolute path of the running binary (for the hook script).
-    static func path() -> String {
-        #if os(Linux)
-        if let p = Posix.realPath("/proc/self/exe") { return p }
-        #endif
-        let arg0 = CommandLine.arguments.first ?? "wow-guard"
-        if arg0.contains("/"), let p = Posix.realPath(arg0) { return p }
-        return "wow-guard"
-    }
+    static func path() -> String { Posix.executablePath() }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import WowGuardAgents
 import WowGuardCore
+import WowGuardSystem
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,28 +14,37 @@ extension AgentKind: ExpressibleByArgument {}
 enum AgentEnvironment {
     static func context(projectDir: String?, cwd: String?) -> GuardContext {
         let home = Posix.env("HOME")
-        let project = projectDir ?? cwd.flatMap { FileLister.gitTopLevel(of: $0) } ?? cwd
+        let project = projectDir ?? cwd.flatMap { Posix.gitTopLevel(of: $0) } ?? cwd
         return GuardContext(projectDir: project, homeDir: home, cwd: cwd ?? project)
+    }
+
+    /// The merged configuration, or the problem with it.
+    static func configuration(projectDir: String?) -> (Config, warning: String?) {
+        do { return (try ConfigLoader.load(root: projectDir ?? Posix.cwd(), explicit: nil), nil) } catch {
+            return (Config(), "\(error)")
+        }
     }
 
     /// The merged configuration; a broken file is reported and skipped (its allowlists would only
     /// loosen the checks, so skipping it fails closed).
     static func scanner(projectDir: String?) -> SecretScanner {
-        var config = Config()
-        do { config = try ConfigLoader.load(root: projectDir ?? Posix.cwd(), explicit: nil) } catch {
-            Posix.output("wow-guard: ignoring configuration: \(error)\n", to: 2)
-        }
+        let (config, warning) = configuration(projectDir: projectDir)
+        if let warning { Posix.output("wow-guard: ignoring configuration: \(warning)\n", to: 2) }
         return SecretScanner(rules: config.rules(), allowlist: config.allowlist, jit: false)
     }
+
+    /// This machine, as the hook service sees it.
+    static func host() -> HookHost { HookHost.system(configuration: { configuration(projectDir: $0) }) }
 }
 
 struct Hook: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Judge one agent tool call: reads the hook JSON on stdin, answers in the agent's protocol.",
+        abstract: "Judge one agent hook call: reads the hook JSON on stdin, answers in the agent's protocol.",
         discussion: """
-        Claude Code PreToolUse by default; --agent codex|gemini|copilot|cursor|windsurf for the others. \
-        Prints nothing when the call is fine (the agent's own permission rules apply), a deny or ask \
-        decision with the reasons otherwise. Unreadable input is blocked.
+        Claude Code by default; --agent codex|gemini|copilot|cursor|windsurf for the others. \
+        Pre-tool events get allow (nothing printed), ask or deny with the reasons; post-tool events \
+        and prompts are blocked when they carry a secret; events the guard does not handle get no \
+        decision (exit 0, nothing printed). Unreadable input is blocked.
         """
     )
 
@@ -60,93 +70,19 @@ struct Hook: ParsableCommand {
     }
 
     static func reply(agent: AgentKind) -> HookReply {
-        switch Stdin.read(limit: HookProtocol.maxInputBytes) {
-        case .failure(let why): HookProtocol.malformed(agent, why)
-        case .success(let bytes): Hook.handle(agent: agent, bytes: bytes)
+        HookDiagnostics.sink = { Posix.output($0 + "\n", to: 2) }
+        switch Posix.readAll(fd: 0, limit: HookService.maxInputBytes) {
+        case .failure(let why):
+            return AgentAdapters.adapter(for: agent).malformed("cannot read standard input: \(why.description)", event: nil)
+        case .success(let bytes):
+            return HookService.handle(agent: agent, bytes: bytes, host: AgentEnvironment.host())
         }
     }
 
     func run() throws {
-        let reply = Hook.reply(agent: agent)
-        if !reply.stdout.isEmpty { Posix.output(reply.stdout) }
-        if !reply.stderr.isEmpty { Posix.output(reply.stderr, to: 2) }
-        if reply.exitCode != 0 { throw ExitCode(reply.exitCode) }
+        let code = Hook.runFast(agent: agent)
+        if code != 0 { throw ExitCode(code) }
     }
-
-    static func handle(agent: AgentKind, bytes: [UInt8]) -> HookReply {
-        let parsed: Result<JSONValue, JSONValue.ParseError> = bytes.withUnsafeBytes { b in
-            do throws(JSONValue.ParseError) { return .success(try JSONValue.parse(b)) } catch { return .failure(error) }
-        }
-        let json: JSONValue
-        switch parsed {
-        case .success(let v): json = v
-        case .failure(let e): return HookProtocol.malformed(agent, e.description)
-        }
-        let request: HookRequest
-        do { request = try HookProtocol.decode(agent, json: json) } catch { return HookProtocol.malformed(agent, error.message) }
-        let projectEnv: String? = switch agent {
-        case .claude: Posix.env("CLAUDE_PROJECT_DIR")
-        case .gemini: Posix.env("GEMINI_PROJECT_DIR")
-        default: nil
-        }
-        let context = AgentEnvironment.context(projectDir: projectEnv ?? request.projectDir, cwd: request.cwd ?? Posix.cwd())
-        let engine = PolicyEngine(scanner: { AgentEnvironment.scanner(projectDir: context.projectDir) }, context: context)
-        var verdicts: [Verdict] = []
-        for call in request.calls {
-            verdicts += engine.evaluate(call)
-            // A symbolic link is judged by what it points to as well (`notes.txt -> ~/.ssh/id_rsa`).
-            if let target = Hook.resolvedTarget(of: call, context: context) { verdicts += engine.evaluate(target) }
-        }
-        return HookProtocol.reply(agent, verdicts: verdicts)
-    }
-}
-
-extension Hook {
-    /// The same call on the path a symbolic link resolves to, when it differs (adapter I/O: the
-    /// core never touches the file system).
-    static func resolvedTarget(of call: ToolCall, context: GuardContext) -> ToolCall? {
-        func resolve(_ p: String) -> String? {
-            let abs = context.absolute(p)
-            // A file that does not exist yet is reached through its existing ancestors.
-            var existing = abs
-            var rest: [Substring] = []
-            while Posix.realPath(existing) == nil, let slash = existing.lastIndex(of: "/"), slash != existing.startIndex {
-                rest.insert(existing[existing.index(after: slash)...], at: 0)
-                existing = String(existing[..<slash])
-            }
-            guard let base = Posix.realPath(existing) else { return nil }
-            let real = ([base] + rest.map(String.init)).joined(separator: "/")
-            return real != abs ? real : nil
-        }
-        switch call {
-        case .read(let p): return resolve(p).map { .read(path: $0) }
-        case .write(let p, let c): return resolve(p).map { .write(path: $0, content: c) }
-        case .edit(let p, let t): return resolve(p).map { .edit(path: $0, newTexts: t) }
-        default: return nil
-        }
-    }
-}
-
-enum Stdin {
-    static func read(limit: Int) -> Result<[UInt8], StdinError> {
-        var out: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = Glibc.read(0, &buf, buf.count)
-            if n < 0 { if errno == EINTR { continue }; return .failure(StdinError(description: "cannot read standard input: \(Posix.errnoText())")) }
-            if n == 0 { break }
-            out += buf[0..<n]
-            if out.count > limit { return .failure(StdinError(description: "input larger than \(limit / 1_048_576) MiB")) }
-        }
-        if out.isEmpty { return .failure(StdinError(description: "empty input")) }
-        return .success(out)
-    }
-}
-
-struct StdinError: Error, CustomStringConvertible { var description: String }
-
-extension HookProtocol {
-    static func malformed(_ agent: AgentKind, _ error: StdinError) -> HookReply { malformed(agent, error.description) }
 }
 
 struct Check: ParsableCommand {
@@ -196,7 +132,7 @@ struct Check: ParsableCommand {
             call = .shell(command: command.count == 1 ? command[0] : command.map(ShellWords.quote).joined(separator: " "))
         }
         var verdicts = engine.evaluate(call)
-        if let target = Hook.resolvedTarget(of: call, context: context) { verdicts += engine.evaluate(target) }
+        if let target = HookService.resolvedTarget(of: call, context: context, host: AgentEnvironment.host()) { verdicts += engine.evaluate(target) }
         let decision = verdicts.decision
         switch format {
         case .json:

@@ -1,4 +1,5 @@
 import WowGuardCore
+import WowGuardSystem
 
 /// Every rule the guard can report, as `RuleInfo` (what reports, `explain` and `rules.disable`
 /// need), read from the core's one rule catalog (`RuleCatalog`) plus the configuration's custom

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Synchronization
 import WowGuardCore
+import WowGuardSystem
 import WowGuardGit
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

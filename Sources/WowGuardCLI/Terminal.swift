@@ -1,3 +1,5 @@
+import WowGuardSystem
+
 /// Terminal conventions: colours only on a terminal that can show them (`NO_COLOR`, `TERM=dumb`
 /// and `--no-color` switch them off), progress only on a standard error that is a capable terminal.
 enum Terminal {

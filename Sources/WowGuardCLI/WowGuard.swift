@@ -5,6 +5,7 @@ import Glibc
 import Darwin
 #endif
 import WowGuardCore
+import WowGuardSystem
 import WowGuardGit
 
 public struct WowGuard: ParsableCommand {
@@ -12,7 +13,7 @@ public struct WowGuard: ParsableCommand {
         commandName: "wow-guard",
         abstract: "Blocks credentials and dangerous scripts before they reach a commit or an agent's tool call.",
         version: Report.version,
-        subcommands: [Init.self, Scan.self, PreCommit.self, Hook.self, Check.self, Install.self, Uninstall.self, Allow.self,
+        subcommands: [Init.self, Scan.self, PreCommit.self, Hook.self, Check.self, Install.self, Uninstall.self, CheckInstall.self, Allow.self,
                       BaselineCommand.self, Rules.self, Explain.self]
     )
 

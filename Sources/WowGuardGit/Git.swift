@@ -1,5 +1,6 @@
 import CLibgit2
 import WowGuardCore
+import WowGuardSystem
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,21 +33,11 @@ enum Libgit2 {
     }()
 }
 
-func env(_ name: String) -> String? {
-    guard let v = getenv(name) else { return nil }
-    let s = String(cString: v)
-    return s.isEmpty ? nil : s
-}
+func env(_ name: String) -> String? { Posix.env(name) }
 
-func absolutePath(_ p: String, relativeTo base: String) -> String {
-    p.hasPrefix("/") ? p : (base.hasSuffix("/") ? base + p : base + "/" + p)
-}
+func absolutePath(_ p: String, relativeTo base: String) -> String { Posix.absolute(p, relativeTo: base) }
 
-func currentDirectory() -> String {
-    var buf = [CChar](repeating: 0, count: 4096)
-    guard getcwd(&buf, buf.count) != nil else { return "." }
-    return String(cString: buf)
-}
+func currentDirectory() -> String { Posix.cwd() }
 
 /// An open repository. Honours what git tells a hook through the environment:
 /// `GIT_DIR`, `GIT_WORK_TREE` and `GIT_INDEX_FILE` (the temporary index of `git commit -a` and

@@ -1,4 +1,5 @@
 import WowGuardCore
+import WowGuardSystem
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -62,33 +63,14 @@ public enum HookInstaller {
         return .removed(path: hook, restoredPrevious: false)
     }
 
-    static func errorText() -> String { String(cString: strerror(errno)) }
+    static func errorText() -> String { Posix.errnoText() }
 
-    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+    static func exists(_ path: String) -> Bool { Posix.exists(path) }
 
-    static func read(_ path: String) -> String? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 16384)
-        while true {
-            let n = fread(&buf, 1, buf.count, f)
-            if n <= 0 { break }
-            out += buf[0..<n]
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func read(_ path: String) -> String? { (try? Posix.readText(path)) ?? nil }
 
     static func write(_ path: String, _ text: String) throws(GitError) {
-        let tmp = path + ".tmp-wow-guard"
-        guard let f = fopen(tmp, "wb") else { throw GitError("cannot write \(path): \(errorText())") }
-        let bytes = Array(text.utf8)
-        let ok = fwrite(bytes, 1, bytes.count, f) == bytes.count
-        fclose(f)
-        guard ok, chmod(tmp, 0o755) == 0, rename(tmp, path) == 0 else {
-            unlink(tmp)
-            throw GitError("cannot write \(path): \(errorText())")
-        }
+        do { try Posix.writeAtomically(path, text, mode: 0o755) } catch { throw GitError(error.description) }
     }
 
     /// Creates `path` and its missing parents; returns the directories it created.

@@ -23,6 +23,8 @@ public struct PolicyEngine: Sendable {
         switch call {
         case .shell(let command):
             return ShellAnalyzer.analyze(command, context: context.shellContext)
+        case .powershell(let command):
+            return PowerShellAnalyzer.analyze(command, context: context.shellContext)
         case .write(let path, let content):
             return writeVerdicts(path: path, texts: [content], wholeFile: true)
         case .edit(let path, let texts):
@@ -63,7 +65,12 @@ public struct PolicyEngine: Sendable {
     }
 
     /// Secrets found in `texts`; `path` is what allowlist globs see.
-    func secretVerdicts(in texts: [String], path: String, rule: GuardRule, what: String) -> [Verdict] {
+    /// The same for a rule given by id and decision (callers outside the catalog's policy rules).
+    public func secretVerdicts(in texts: [String], path: String, ruleID: String, decision: Decision, what: String) -> [Verdict] {
+        secretVerdicts(in: texts, path: path, rule: GuardRule(ruleID, decision, what, kind: .policy), what: what)
+    }
+
+    public func secretVerdicts(in texts: [String], path: String, rule: GuardRule, what: String) -> [Verdict] {
         var out: [Verdict] = []
         for text in texts where !text.isEmpty {
             for f in scanner.scan(text, path: path) {

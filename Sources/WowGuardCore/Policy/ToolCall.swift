@@ -2,6 +2,8 @@
 public enum ToolCall: Sendable {
     /// Bash, PowerShell, Codex shell, Gemini `run_shell_command`, Cursor `beforeShellExecution`, …
     case shell(command: String)
+    /// Claude Code's `PowerShell` tool, Copilot's `powershell`: the PowerShell analyzer.
+    case powershell(command: String)
     /// Write (whole content) and NotebookEdit (`new_source`).
     case write(path: String, content: String)
     /// Edit / MultiEdit / apply_patch: the new text fragments.
@@ -20,7 +22,7 @@ public enum ToolCall: Sendable {
 
     public var toolKind: String {
         switch self {
-        case .shell: "shell"
+        case .shell, .powershell: "shell"
         case .write: "write"
         case .edit: "edit"
         case .read: "read"

@@ -850,6 +850,7 @@ extension ShellAnalysis {
         }
         for (c, l) in f.code { analyzeInline(c, l, extra: "", subject: subject, &env, depth + 1) }
         if lang == .powershell {
+            sink.append(PowerShellAnalyzer.analyze(code, context: context))
             var p = ShParser(code)
             let (items, _) = p.parseProgram()
             var e = env

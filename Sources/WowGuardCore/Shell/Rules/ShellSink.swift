@@ -9,4 +9,9 @@ struct ShellSink {
         guard seen.insert(rule.id + "\u{0}" + s).inserted else { return }
         verdicts.append(rule.verdict(s))
     }
+
+    /// Verdicts of another analyzer (PowerShell), once per rule and subject.
+    mutating func append(_ more: [Verdict]) {
+        for v in more where seen.insert(v.ruleID + "\u{0}" + v.subject).inserted { verdicts.append(v) }
+    }
 }
