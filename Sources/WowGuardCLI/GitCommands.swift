@@ -97,12 +97,15 @@ enum PreCommitReport {
 
 struct Install: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Install wow-guard as a git pre-commit hook and/or as a coding agent's tool hook.",
+        abstract: "Install wow-guard as a git pre-commit hook and as the tool hook of the coding agents found here.",
         discussion: """
+        With no flags: detects the git repository and the agents present (.claude/, .codex/, .gemini/, .cursor/, \
+        .github/hooks, .windsurf/; with --user the user-level folders), installs what fits and prints what it \
+        changed; --dry-run shows the changes first and changes nothing.
         --git writes the pre-commit hook into the hooks directory git uses (core.hooksPath, worktrees), \
         keeping an existing hook, which then runs after wow-guard.
         --agent NAME merges a hook entry into the agent's settings (project settings, or the user's with --user), \
-        leaving other settings and hooks alone. Both are idempotent; `uninstall` reverses them.
+        leaving other settings and hooks alone. All of it is idempotent; `uninstall` reverses it.
         """
     )
 
@@ -112,33 +115,97 @@ struct Install: ParsableCommand {
     @Option(help: "Install the tool hook for this agent: \(AgentKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var agent: [AgentKind] = []
 
-    @Flag(help: "With --agent: the user's settings (~/.claude/settings.json, …) instead of the project's.")
+    @Flag(help: "Agents: the user's settings (~/.claude/settings.json, …) instead of the project's.")
     var user = false
 
     @Flag(name: .customLong("print"), help: "With --agent: show the settings as they would be written, and change nothing.")
     var printOnly = false
 
+    @Flag(help: "Show what would change (files and hooks), and change nothing.")
+    var dryRun = false
+
     func validate() throws {
-        if !git && agent.isEmpty { throw ValidationError("say what to install: --git and/or --agent NAME") }
-        if user && agent.isEmpty { throw ValidationError("--user goes with --agent") }
         if printOnly && agent.isEmpty { throw ValidationError("--print goes with --agent") }
     }
 
     func run() throws {
-        if git {
+        let auto = !git && agent.isEmpty
+        var targets = AutoInstall.Targets(git: git, agents: agent)
+        if auto {
+            targets = AutoInstall.detect(user: user)
+            if !targets.git && targets.agents.isEmpty {
+                throw CLIError("found nothing to install into: not in a git repository and no agent folder (.claude/, .codex/, .gemini/, .cursor/, .github/hooks, .windsurf/)\(user ? " in your home directory" : ""); run it inside a repository, or name one: --git, --agent NAME")
+            }
+            Posix.output("wow-guard: found " + ([targets.git ? "a git repository" : nil] + targets.agents.map { AgentAdapters.adapter(for: $0).displayName }).compactMap { $0 }.joined(separator: ", ") + "\n")
+        }
+        if dryRun {
+            for line in try AutoInstall.plan(targets, user: user) { Posix.output("would: \(line)\n") }
+            Posix.output("wow-guard: --dry-run: nothing was changed\n")
+            return
+        }
+        if targets.git { try AutoInstall.installGit() }
+        for a in targets.agents { try AgentInstall.install(a, scope: user ? .user : .project, printOnly: printOnly) }
+    }
+}
+
+/// `install` with no flags: what is here, what would change, and the git part of installing.
+/// Agents go through the adapters' install API (`AgentInstall`), one thin call each.
+enum AutoInstall {
+    struct Targets {
+        var git: Bool
+        var agents: [AgentKind]
+    }
+
+    static func detect(user: Bool) -> Targets {
+        let host = AgentEnvironment.host()
+        let inRepo = (try? Repository(discoverFrom: ".", useEnvironment: false)) != nil
+        let agents = AgentAdapters.detected(project: user ? nil : host.base(.project), home: user ? host.home : nil).map(\.kind)
+        // The git hook is per repository: with --user only the agents' user settings are meant.
+        return Targets(git: inRepo && !user, agents: agents)
+    }
+
+    /// One line per file the install would write.
+    static func plan(_ t: Targets, user: Bool) throws -> [String] {
+        var out: [String] = []
+        if t.git {
             let repo: Repository
             do { repo = try Repository(discoverFrom: ".", useEnvironment: false) } catch { throw CLIError("cannot install the hook: \(error.message)") }
-            do {
-                switch try HookInstaller.install(repository: repo, binary: Executable.path()) {
-                case .installed(let path, let kept):
-                    Posix.output("wow-guard: installed the pre-commit hook at \(path)" + (kept ? " (the previous hook is kept and runs after it)" : "") + "\n")
-                case .updated(let path):
-                    Posix.output("wow-guard: the pre-commit hook at \(path) is up to date\n")
-                default: break
-                }
-            } catch { throw CLIError(error.message) }
+            let dir: String
+            do { dir = try repo.hooksDirectory() } catch { throw CLIError(error.message) }
+            let hook = dir + "/pre-commit"
+            if let text = try? Posix.readText(hook) {
+                out.append(text.contains(HookScripts.marker) ? "keep \(hook) (wow-guard's pre-commit hook, refreshed)"
+                                                              : "move your hook \(hook) to \(hook)\(HookInstaller.previousSuffix) (it still runs, after wow-guard) and install wow-guard's pre-commit hook")
+            } else {
+                out.append("create \(hook) (wow-guard's pre-commit hook)" + (Posix.kind(dir) == .missing ? ", creating \(dir)" : ""))
+            }
         }
-        for a in agent { try AgentInstall.install(a, scope: user ? .user : .project, printOnly: printOnly) }
+        let host = AgentEnvironment.host()
+        for a in t.agents {
+            let adapter = AgentAdapters.adapter(for: a)
+            let changes: [Change]
+            do { changes = try adapter.install(scope: user ? .user : .project, host: host, binary: Executable.path()) } catch { throw CLIError(error.description) }
+            for c in changes {
+                let what = c.isNoOp ? "keep" : c.before == nil ? "create" : "update"
+                out.append("\(what) \(c.path) (\(adapter.displayName): wow-guard on \(adapter.registrations.map(\.event).joined(separator: ", ")))")
+                for n in c.notes { out.append("  note: \(n)") }
+            }
+        }
+        return out
+    }
+
+    static func installGit() throws {
+        let repo: Repository
+        do { repo = try Repository(discoverFrom: ".", useEnvironment: false) } catch { throw CLIError("cannot install the hook: \(error.message)") }
+        do {
+            switch try HookInstaller.install(repository: repo, binary: Executable.path()) {
+            case .installed(let path, let kept):
+                Posix.output("wow-guard: installed the pre-commit hook at \(path)" + (kept ? " (the previous hook is kept and runs after it)" : "") + "\n")
+            case .updated(let path):
+                Posix.output("wow-guard: the pre-commit hook at \(path) is up to date\n")
+            default: break
+            }
+        } catch { throw CLIError(error.message) }
     }
 }
 

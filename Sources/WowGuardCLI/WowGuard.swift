@@ -14,7 +14,7 @@ public struct WowGuard: ParsableCommand {
         abstract: "Blocks credentials and dangerous scripts before they reach a commit or an agent's tool call.",
         version: Report.version,
         subcommands: [Init.self, Scan.self, PreCommit.self, Hook.self, Check.self, Install.self, Uninstall.self, CheckInstall.self, Allow.self,
-                      BaselineCommand.self, Rules.self, Explain.self]
+                      BaselineCommand.self, Rules.self, Explain.self, Doctor.self]
     )
 
     public init() {}

@@ -63,6 +63,17 @@ public final class Repository {
             try check(rc, "cannot open the git repository at \(path)")
         }
         repo = r!
+        // Objects git was told to keep elsewhere (GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES):
+        // a hook must see the blobs git is committing from there too (`wow-guard doctor` keeps its
+        // canaries out of the repository this way).
+        if useEnvironment {
+            var odb: OpaquePointer?
+            if git_repository_odb(&odb, repo) == 0, let odb {
+                let dirs = ([env("GIT_OBJECT_DIRECTORY")] + (env("GIT_ALTERNATE_OBJECT_DIRECTORIES")?.split(separator: ":").map(String.init) ?? []))
+                for d in dirs.compactMap({ $0 }) where !d.isEmpty { _ = git_odb_add_disk_alternate(odb, absolutePath(d, relativeTo: cwd)) }
+                git_odb_free(odb)
+            }
+        }
         workdir = git_repository_workdir(repo).map { String(cString: $0) }
         gitDir = String(cString: git_repository_path(repo))
     }
