@@ -109,6 +109,7 @@ enum DoctorCleanup {
             signal(sig, SIG_IGN)
             let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             s.setEventHandler {
+                Subprocess.interrupted = true
                 if Subprocess.currentChild > 0 { kill(-Subprocess.currentChild, SIGKILL) }
                 cleanUp()
                 Posix.output("\nwow-guard: doctor interrupted; everything it planted is removed\n", to: 2)

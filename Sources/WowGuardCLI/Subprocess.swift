@@ -18,6 +18,9 @@ enum Subprocess {
 
     /// The child currently running (killed when doctor is interrupted).
     nonisolated(unsafe) static var currentChild: pid_t = 0
+    /// Set by an interrupt handler before it kills the child: the caller then waits for the
+    /// handler to finish cleaning up and exit, instead of going on with a half-run check.
+    nonisolated(unsafe) static var interrupted = false
 
     static func run(_ argv: [String], cwd: String? = nil, environment: [String: String?] = [:], stdin: String = "",
                     timeoutSeconds: Int = 120) -> Result {
@@ -85,6 +88,7 @@ enum Subprocess {
         for fd in open { close(fd) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        while interrupted { sleep(1) }
         let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Result(status: code, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self), timedOut: timedOut)
     }
