@@ -6,8 +6,14 @@ SWIFT ?= swift
 # backtraces still name functions): about 17 MB of the 38 MB binary.
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie -Xlinker --strip-debug
 BIN := .build/release/wow-guard
+# `wow-guard --version` names the commit (with -dirty for uncommitted changes).
+COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD 2>/dev/null || echo -dirty)
+# Written to a header (not a -D flag, which would change every compile command and rebuild everything).
+BUILD_INFO := $(CURDIR)/.build/buildinfo
+RELEASE_FLAGS += -Xcc -I$(BUILD_INFO)
 
-.PHONY: deps build release scan test bench clean
+
+.PHONY: deps build release buildinfo scan test bench clean completions man
 
 # Installs the system libraries the package links (PCRE2) when they are missing.
 deps:
@@ -16,21 +22,39 @@ deps:
 build: deps
 	$(SWIFT) build
 
-release: deps
+release: deps buildinfo
 	$(SWIFT) build $(RELEASE_FLAGS)
+
+buildinfo:
+	@mkdir -p $(BUILD_INFO)
+	@echo '#define WOW_GUARD_COMMIT "$(COMMIT)"' > $(BUILD_INFO)/wow_guard_commit.h.new
+	@cmp -s $(BUILD_INFO)/wow_guard_commit.h.new $(BUILD_INFO)/wow_guard_commit.h && rm $(BUILD_INFO)/wow_guard_commit.h.new \
+	  || mv $(BUILD_INFO)/wow_guard_commit.h.new $(BUILD_INFO)/wow_guard_commit.h
 
 # Builds the release binary and scans this repository with it (the project must pass its own scan).
 scan: release
 	$(BIN) scan .
 
 # Runs the whole test suite (also installs the pre-commit framework, which one test drives).
-test:
+test: buildinfo
 	@./Scripts/install-deps.sh --with-test-tools
 	$(SWIFT) build $(RELEASE_FLAGS)
 	$(SWIFT) test
 
 bench: release
 	./Benchmarks/scan-throughput.sh --bin $(BIN)
+
+# Shell completions (bash, zsh, fish) and the man page, generated from the argument parser.
+completions: release
+	mkdir -p .build/completions
+	$(BIN) --generate-completion-script bash > .build/completions/wow-guard.bash
+	$(BIN) --generate-completion-script zsh > .build/completions/_wow-guard
+	$(BIN) --generate-completion-script fish > .build/completions/wow-guard.fish
+
+man: release
+	$(SWIFT) package plugin --allow-writing-to-package-directory generate-manual --multi-page=false --output-directory .build/man 2>/dev/null \
+	  || $(SWIFT) package plugin generate-manual --output-directory .build/man
+	@ls .build/man
 
 clean:
 	rm -rf .build

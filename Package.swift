@@ -34,6 +34,8 @@ let package = Package(
         .systemLibrary(name: "CLibgit2", providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
         // libgit2's static archive references GSSAPI (HTTP Negotiate auth, never used here).
         .target(name: "GSSStubs"),
+        // The commit the binary is built from, for `--version` (the Makefile defines WOW_GUARD_COMMIT).
+        .target(name: "CBuildInfo"),
         // Pure core: text in, findings out. No file system, git, stdin or clock.
         .target(name: "WowGuardCore", dependencies: ["CPCRE2"], swiftSettings: pcre2Include, linkerSettings: pcre2Link),
         // The one copy of the POSIX helpers (environment, files, clocks, PATH look-up).
@@ -53,6 +55,7 @@ let package = Package(
                 "WowGuardGit",
                 "WowGuardAgents",
                 "WowGuardSystem",
+                "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CBuildInfo
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,9 +13,9 @@ public struct WowGuard: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "wow-guard",
         abstract: "Blocks credentials and dangerous scripts before they reach a commit or an agent's tool call.",
-        version: Report.version,
+        version: BuildInfo.versionLine,
         subcommands: [Init.self, Scan.self, PreCommit.self, Hook.self, Check.self, Install.self, Uninstall.self, CheckInstall.self, Allow.self,
-                      BaselineCommand.self, Rules.self, Explain.self, Doctor.self]
+                      BaselineCommand.self, Rules.self, Explain.self, Doctor.self, GenerateDocs.self]
     )
 
     public init() {}
@@ -55,6 +56,12 @@ public struct WowGuard: ParsableCommand {
     static func exit(withCode code: Int32) -> Never {
         Self.exit(withError: code == 0 ? nil : ExitCode(code))
     }
+}
+
+/// The version and the commit the binary was built from.
+enum BuildInfo {
+    static var commit: String { String(cString: wow_guard_build_commit()) }
+    static var versionLine: String { "wow-guard \(Report.version) (commit \(commit))" }
 }
 
 /// A user-facing error: printed as `wow-guard: message`, exit code 2.

@@ -103,7 +103,7 @@ public struct Baseline: Sendable, Equatable {
         var entries: [Entry] = []
         for item in items {
             guard case .table(let t) = item else { throw ConfigError(file: file, line: list.line, message: "'accepted' entries must be tables") }
-            try r.onlyKeys(t, ["rule", "hash", "path", "reason"], in: "[[accepted]]")
+            try r.onlyKeys(t, ConfigReference.keys("[[accepted]]", in: ConfigReference.baseline), in: "[[accepted]]")
             func field(_ k: String) throws(ConfigError) -> String {
                 guard let e = t[k] else { throw ConfigError(file: file, line: t.line, message: "baseline entry needs '\(k)'") }
                 return try r.string(e, k)

@@ -35,7 +35,7 @@ public struct Config: Sendable {
         try r.onlyKeys(root, ["allowlist", "rules"], in: "top level")
         if let e = root["allowlist"] {
             let t = try r.table(e, "allowlist")
-            try r.onlyKeys(t, ["description", "paths", "fingerprints", "regexes", "stopwords"], in: "[allowlist]")
+            try r.onlyKeys(t, ConfigReference.keys("[allowlist]"), in: "[allowlist]")
             if let d = t["description"] { _ = try r.string(d, "allowlist.description") }
             for (s, line) in try r.strings(t["paths"], "allowlist.paths") {
                 do { config.allowlist.paths.append(try Glob(s)) } catch { throw ConfigError(file: file, line: line, message: error.message) }
@@ -48,7 +48,7 @@ public struct Config: Sendable {
         }
         if let e = root["rules"] {
             let t = try r.table(e, "rules")
-            try r.onlyKeys(t, ["disable", "custom"], in: "[rules]")
+            try r.onlyKeys(t, ConfigReference.keys("[rules]"), in: "[rules]")
             var ids = (knownRuleIDs ?? Set(RuleRegistry.all.map(\.id))).union(moreRuleIDs())
             if let c = t["custom"] {
                 guard case .array(let items) = c.value else { throw ConfigError(file: file, line: c.line, message: "'rules.custom' must be an array of tables ([[rules.custom]])") }
@@ -120,9 +120,7 @@ public struct Config: Sendable {
         }
 
         func customRule(_ t: TOML.Table) throws(ConfigError) -> SecretRule {
-            let keys = ["id", "description", "keywords", "pattern", "secret_group", "entropy", "severity", "multiline",
-                        "allow_patterns", "examples", "counter_examples"]
-            try onlyKeys(t, keys, in: "[[rules.custom]]")
+            try onlyKeys(t, ConfigReference.keys("[[rules.custom]]"), in: "[[rules.custom]]")
             guard let idE = t["id"] else { throw err(t.line, "custom rule needs an 'id'") }
             let id = try string(idE, "id")
             guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
