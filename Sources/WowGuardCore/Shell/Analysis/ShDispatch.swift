@@ -155,6 +155,7 @@ extension ShellAnalysis {
             return analyzeScript(code.text, &env, depth + 1)
         case "source", ".":
             guard let file = a.first else { return ShSource.none }
+            if ExposureRules.isDotEnv(file) { sourcedDotEnv = true }
             let saved = env.positional
             if a.count > 1 { env.positional = [file.text] + a.dropFirst().map(\.text) }
             let out = runScriptFile(file, .shell, positional: nil, stdin: inv.stdin, subject: inv.subject, &env, depth, inCurrentShell: true)
@@ -396,6 +397,9 @@ extension ShellAnalysis {
         CloudRules.check(inv, &self, env)
         SelfProtectionRules.check(inv, &self, env)
         HostingRules.check(inv, &sink)
+        ExposureRules.checkDotEnv(inv, &self)
+        ExposureRules.checkServe(inv, &self, env)
+        ExposureRules.checkContainer(inv, &self, &env, depth)
     }
 
     // MARK: - Inner commands
@@ -473,7 +477,10 @@ extension ShellAnalysis {
             e.stdin = inv.stdin
             return analyzeScript(split + " " + rest, &e, depth + 1)
         }
-        if k >= a.count { return .environment }
+        if k >= a.count {
+            if sourcedDotEnv { report(ExposureRules.dotenvRead, inv.subject) }
+            return .environment
+        }
         return runInner(inv, from: k, &env, depth, hops: hops, extraAssigns: extra)
     }
 

@@ -25,6 +25,8 @@ struct ShellAnalysis {
     var written: [String: String] = [:]
     /// Remotes added earlier in the line (`git remote add x URL`).
     var newRemotes: Set<String> = []
+    /// A `.env` file was sourced earlier in the line.
+    var sourcedDotEnv = false
 
     init(context: ShellContext) {
         self.context = context
