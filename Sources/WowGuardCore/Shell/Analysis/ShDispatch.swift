@@ -281,7 +281,9 @@ extension ShellAnalysis {
         case "xargs":
             return xargs(inv, &env, depth, hops: hops)
         case "find":
-            find(inv, &env, depth, hops: hops)
+            var site = ShSite(inv: inv, env: env, depth: depth, hops: hops)
+            find(inv, &site)
+            env = site.env
             runRules(inv, &env, depth)
             return .foundPaths
         case "parallel":
@@ -995,78 +997,6 @@ extension ShellAnalysis {
         inner.redirects = []
         resolveName(&inner)
         return analyzeInvocation(inner, &env, depth, hops: hops + 1)
-    }
-
-    static let findFilters: Set<String> = [
-        "-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-wholename", "-iwholename", "-newer", "-mtime", "-mmin",
-        "-atime", "-amin", "-ctime", "-cmin", "-size", "-type", "-user", "-group", "-perm", "-empty", "-links", "-inum",
-        "-samefile", "-lname", "-ilname", "-mindepth", "-nouser", "-nogroup",
-    ]
-
-    mutating func find(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int, hops: Int) {
-        let a = inv.args
-        var k = 0
-        while k < a.count, ["-H", "-L", "-P"].contains(a[k].text) || a[k].text.hasPrefix("-O") || a[k].text == "-D" {
-            k += a[k].text == "-D" ? 2 : 1
-        }
-        var roots: [ShField] = []
-        while k < a.count {
-            let t = a[k].text
-            if t.hasPrefix("-") || t == "(" || t == "!" || t == "," { break }
-            roots.append(a[k])
-            k += 1
-        }
-        if roots.isEmpty { roots = [ShField(text: ".")] }
-        let expr = Array(a[k...])
-        let filtered = expr.contains { Self.findFilters.contains($0.text) }
-        var execs: [[ShField]] = []
-        var deletes = false
-        var j = 0
-        while j < expr.count {
-            let t = expr[j].text
-            if t == "-delete" { deletes = true }
-            if t == "-exec" || t == "-execdir" || t == "-ok" || t == "-okdir" {
-                var cmd: [ShField] = []
-                j += 1
-                while j < expr.count {
-                    let x = expr[j].text
-                    if x == ";" || (x == "+" && cmd.last?.text == "{}") { break }
-                    cmd.append(expr[j])
-                    j += 1
-                }
-                execs.append(cmd)
-            }
-            if (t == "-fprint" || t == "-fprintf" || t == "-fls" || t == "-fprint0") && j + 1 < expr.count {
-                checkWriteTarget(expr[j + 1], &env, how: "find -fprint", subject: inv.subject)
-            }
-            j += 1
-        }
-        // `-name PAT` (without -o): found files are named PAT, at any depth.
-        var namePattern = ""
-        if !expr.contains(where: { $0.text == "-o" || $0.text == "-or" }),
-           let ni = expr.firstIndex(where: { $0.text == "-name" || $0.text == "-iname" }), ni + 1 < expr.count {
-            namePattern = expr[ni + 1].text
-        }
-        for root in roots.prefix(4) {
-            var under = root
-            under.text = (root.text.hasSuffix("/") ? root.text : root.text + "/") + ShMark.found + namePattern
-            let targets = filtered ? [under] : [root, under]
-            if deletes {
-                for t in targets { FilesystemRules.checkDelete(t, recursive: true, op: "find-delete", subject: inv.subject, &self, env) }
-            }
-            for cmd in execs {
-                for t in targets {
-                    let argv = cmd.map { f -> ShField in
-                        guard f.text.contains("{}") else { return f }
-                        var g = f
-                        g.text = f.text.replacingEvery("{}", with: t.text)
-                        g.glob = g.glob || t.glob
-                        return g
-                    }
-                    _ = runArgv(argv, inv, &env, depth, hops: hops)
-                }
-            }
-        }
     }
 
     mutating func parallel(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int) {
