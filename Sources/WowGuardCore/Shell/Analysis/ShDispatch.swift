@@ -385,6 +385,10 @@ extension ShellAnalysis {
 
     /// Runs the rule packs on a resolved command.
     mutating func runRules(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int) {
+        if CodeOptions.options[inv.name] != nil || CodeOptions.rests[inv.name] != nil {
+            var site = ShSite(inv: inv, env: env, depth: depth, hops: 0)
+            runCodeOptions(&site)
+        }
         FilesystemRules.check(inv, &self, env)
         DiskRules.check(inv, &self, env)
         PermissionRules.check(inv, &self, env)
@@ -1026,7 +1030,8 @@ extension ShellAnalysis {
         let args = ShArgs(a, shortWithArg: Set("BbcDEeFIiJLlmOopQRSWw"))
         let p = args.parse(stopAtOperand: true)
         for o in p.allValues("-o") {
-            let (k, v) = ShText.splitOption(o.replacingEvery(" ", with: "=", limit: 1))
+            let eq = o.firstIndex(of: "="), sp = o.firstIndex(of: " ")
+            let (k, v) = ShText.splitOption(eq != nil && (sp == nil || eq! < sp!) ? o : o.replacingEvery(" ", with: "=", limit: 1))
             if ["proxycommand", "localcommand", "remotecommand", "knownhostscommand"].contains(k.lowercased()), let v {
                 var e = env
                 _ = analyzeScript(v, &e, depth + 1)
