@@ -25,6 +25,8 @@ struct ShellAnalysis {
     var written: [String: String] = [:]
     /// Remotes added earlier in the line (`git remote add x URL`).
     var newRemotes: Set<String> = []
+    /// Analysing a file's code rather than a command line (see `ShellAnalyzer.analyzeWrittenCode`).
+    var writtenCode = false
     /// A `.env` file was sourced earlier in the line.
     var sourcedDotEnv = false
 
