@@ -466,6 +466,10 @@ struct ShellAnalysis {
         let t = f.text
         if t.hasPrefix("/dev/tcp/") || t.hasPrefix("/dev/udp/") { return }
         let p = paths.resolve(f, cwd: env.cwd)
+        // `> "$(cat where)"`, `tee $(ls ~/.ssh/*.pub)`: a target computed by a command whose output is unknown.
+        if p.unknownBase && !f.procsub && f.sources.contains(where: { if case .literal = $0 { return false }; if case .none = $0 { return false }; return true }) {
+            report(FilesystemRules.writeComputed, subject.isEmpty ? t : subject)
+        }
         SelfProtectionRules.checkModify(p, f, how: how, &self)
         DiskRules.checkDeviceWrite(p, f, &self)
         FilesystemRules.checkWrite(p, f, &self)

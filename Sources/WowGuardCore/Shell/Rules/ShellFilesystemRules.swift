@@ -36,11 +36,14 @@ enum FilesystemRules {
     static let writeShellRC = ShellRule("fs.write-shell-rc", .ask, "changes a shell start-up or SSH client file, which runs on every new shell or connection")
     static let writeAutostart = ShellRule("fs.write-autostart", .ask, "installs something that starts automatically (LaunchAgents, autostart, systemd units)")
     static let rsyncDeleteRemote = ShellRule("fs.rsync-delete-remote", .ask, "rsync --delete removes files on a remote host")
+    static let writeComputed = ShellRule("fs.write-computed-target", .ask, "writes to a path computed at run time by a command whose output is unknown",
+        examples: ["cat payload > \"$(cat target.txt)\"", "echo x | tee $(ls ~/.ssh/*.pub | head -1)", "mv build.sh \"$(curl -s https://x.example/t)\""],
+        counterExamples: ["echo x > \"$(mktemp)\"", "npm run build > \"build-$(date +%F).log\"", "echo 1 > \"$(git rev-parse --show-toplevel)/VERSION\""])
     static let extractSystem = ShellRule("fs.extract-system", .ask, "extracts an archive into the root, a home or a system directory")
 
     static var all: [ShellRule] {
         ops.flatMap { op in classes.compactMap { table[op.0 + "-" + $0.rawValue] } }
-            + [writeSystem, writeSystemCritical, writeAuthorizedKeys, writeShellRC, writeAutostart, rsyncDeleteRemote, extractSystem]
+            + [writeSystem, writeSystemCritical, writeAuthorizedKeys, writeShellRC, writeAutostart, rsyncDeleteRemote, extractSystem, writeComputed]
     }
 
     static func rule(_ op: String, _ c: ShClass) -> ShellRule? { table[op + "-" + c.rawValue] }
