@@ -467,7 +467,7 @@ struct ShellAnalysis {
         if t.hasPrefix("/dev/tcp/") || t.hasPrefix("/dev/udp/") { return }
         let p = paths.resolve(f, cwd: env.cwd)
         // `> "$(cat where)"`, `tee $(ls ~/.ssh/*.pub)`: a target computed by a command whose output is unknown.
-        if p.unknownBase && !f.procsub && f.sources.contains(where: { if case .literal = $0 { return false }; if case .none = $0 { return false }; return true }) {
+        if p.unknownBase && !f.procsub && ["redirect", "tee", "dd of=", "mv", "cp", "install", "ln", "link"].contains(how) && f.sources.contains(where: { if case .literal = $0 { return false }; if case .none = $0 { return false }; return true }) {
             report(FilesystemRules.writeComputed, subject.isEmpty ? t : subject)
         }
         SelfProtectionRules.checkModify(p, f, how: how, &self)
