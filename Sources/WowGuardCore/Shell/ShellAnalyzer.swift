@@ -38,7 +38,7 @@ extension ShellAnalyzer {
         }
         let lower = code.lowercased()
         let talks = ShInline.fetchMarkers.contains { lower.contains($0) } || ShInline.netMarkers.contains { lower.contains($0) }
-            || lower.contains("smtplib") || lower.contains("requests.") || lower.contains("net::http") || lower.contains("curl")
+            || lower.contains("smtplib") || lower.contains("requests.") || lower.contains("net::http")
         return analysis.verdicts.filter { v in
             if v.ruleID == CredentialRules.inline.id { return talks }
             return v.ruleID != ShellRules.dynamicCode.id && v.ruleID != ShellRules.dynamicCommand.id && v.ruleID != ShellRules.unparseable.id

@@ -385,7 +385,7 @@ extension ShellAnalysis {
 
     /// Runs the rule packs on a resolved command.
     mutating func runRules(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int) {
-        if CodeOptions.options[inv.name] != nil || CodeOptions.rests[inv.name] != nil {
+        if CodeOptions.options[inv.name] != nil || CodeOptions.rests[inv.name] != nil || inv.name == "make" || inv.name == "npm" {
             var site = ShSite(inv: inv, env: env, depth: depth, hops: 0)
             runCodeOptions(&site)
         }
@@ -433,7 +433,13 @@ extension ShellAnalysis {
         let args = ShArgs(a, shortWithArg: ["u", "g", "p", "C", "r", "t", "D", "U", "T", "R", "h"],
                           longWithArg: ["--user", "--group", "--prompt", "--close-from", "--role", "--type", "--chdir", "--other-user", "--command-timeout", "--chroot", "--host"])
         let p = args.parse(stopAtOperand: true)
-        guard var k = args.commandIndex() else { return .none }
+        guard var k = args.commandIndex() else {
+            // `sudo -s <<< 'cmd'`, `sudo -i < script`: a root shell reading its commands from stdin.
+            if p.has("s") || p.has("i") || p.hasLong("--shell") || p.hasLong("--login") {
+                _ = runCodeSource(inv.stdin, .shell, subject: inv.subject, &env, depth)
+            }
+            return .none
+        }
         var extra: [String: String] = [:]
         while k < a.count, let eq = a[k].text.firstIndex(of: "="), a[k].text[..<eq].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), a[k].text.first?.isLetter == true || a[k].text.first == "_" {
             let key = String(a[k].text[..<eq]), v = String(a[k].text[a[k].text.index(after: eq)...])
@@ -830,6 +836,8 @@ extension ShellAnalysis {
             return .unknown
         }
         if downloaded.contains(ShText.baseName(t)) { report(RemoteCodeRules.downloadThenExec, subject) }
+        // `bash -x ~/.aws/credentials`, `source ~/.aws/credentials; env`: running a credential file reads it.
+        CredentialRules.checkRead(file, env, how: "runs", &self)
         if let content = written[ShText.baseName(t)], !env.calls.contains("file " + t) {
             env.calls.append("file " + t)
             let out = runLiteral(content, lang, subject: subject, &env, depth)

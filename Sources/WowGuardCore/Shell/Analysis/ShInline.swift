@@ -42,7 +42,7 @@ enum ShInline {
 
     static let deleteCalls: [(String, Bool)] = [
         ("rmtree", true), ("rm_rf", true), ("rm_r", true), ("remove_dir", true), ("remove_entry_secure", true),
-        ("remove_entry", true), ("remove_tree", true), ("rimraf", true), ("rmSync", false), ("rmdirSync", false),
+        ("remove_entry", true), ("remove_tree", true), ("rimraf", true), ("rmSync", false), ("rmdirSync", false), ("removeSync", false), ("Deno.remove", false),
         ("os.remove", false), ("os.unlink", false), ("os.rmdir", false), ("os.removedirs", true), ("unlinkSync", false),
         ("File.delete", false), ("FileUtils.rm", false), ("unlink", false), ("rmdir", false), ("fs.rm", false),
     ]
@@ -139,7 +139,7 @@ enum ShInline {
             for (name, recursive0) in deleteCalls {
                 for pos in occurrences(of: name, in: b, lang: lang) {
                     guard let target = deleteTarget(b, after: pos + name.utf8.count, home: home) else { continue }
-                    let recursive = recursive0 || ((name == "rmSync" || name == "fs.rm" || name == "rmdirSync") && lower.contains("recursive"))
+                    let recursive = recursive0 || ((name == "rmSync" || name == "fs.rm" || name == "rmdirSync" || name == "removeSync" || name == "Deno.remove") && lower.contains("recursive"))
                     f.deletes.append((target, recursive))
                 }
             }

@@ -325,6 +325,8 @@ struct ShPaths {
     }
 
     func classifyAbsolute(_ comps: [String], wild: Bool, pureWild: Bool) -> ShClass {
+        // The temp directory itself (`rm -rf /tmp`) is shared by every program; its contents are scratch.
+        if !wild && temps.contains(comps) { return .outside }
         let c = classifyExact(comps)
         guard wild else { return c }
         switch c {

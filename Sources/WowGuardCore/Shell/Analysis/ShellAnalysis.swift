@@ -271,6 +271,8 @@ struct ShellAnalysis {
     mutating func runSimple(_ c: ShSimple, _ env: inout ShEnv, _ depth: Int) -> ShSource {
         var prefix: [String: String] = [:]
         for a in c.assignments {
+            // `a[$(cmd)]=1`: the subscript is evaluated (arithmetic, or the key of an associative array).
+            if let index = a.index, index.contains("$(") || index.contains("`") { expandArithmeticText(index, &env, depth) }
             let value: ShValue
             var lastTaint: ShSource? = nil
             if let arr = a.array {
@@ -368,6 +370,11 @@ struct ShellAnalysis {
         SystemRules.checkVariable(name, value, &self)
         EnvironmentRules.check(name, value, &sink)
         SupplyChainRules.checkVariable(name, value, &sink)
+        if name.hasPrefix("BASH_FUNC_"), let open = value.firstIndex(of: "{") {
+            // `env 'BASH_FUNC_ls%%=() { …; }' bash -c ls`: an exported function the next bash defines.
+            var e = env
+            _ = analyzeScript(String(value[open...]), &e, depth + 1)
+        }
         if name == "BASH_ENV" || name == "ENV" {
             var e = env
             _ = runScriptFile(ShField(text: value), .shell, positional: nil, stdin: .none, subject: name + "=" + value, &e, depth)

@@ -183,6 +183,23 @@ extension ShellAnalysis {
                 }
             }
         }
+        // `printf 'x:\n\trm -rf ~' > Makefile && make`: the recipes of a makefile written earlier in the line.
+        if name == "make" || name == "gmake", Self.optionValues(args, ["-f", "--file", "--makefile"]).isEmpty {
+            for mf in ["GNUmakefile", "makefile", "Makefile"] {
+                if let content = written[mf] { for r in CodeOptions.recipes(content) { runShellText(r, site) }; break }
+            }
+        }
+        // `npm pkg set scripts.postinstall='…'`: a script npm runs later (install hooks run on every install).
+        if name == "npm", args.starts(with: ["pkg", "set"]) {
+            for a in args.dropFirst(2) {
+                let (key, value) = ShText.splitOption(a)
+                guard key.hasPrefix("scripts."), let value else { continue }
+                runShellText(value, site)
+                if ["preinstall", "install", "postinstall", "prepare", "prepublish"].contains(String(key.dropFirst(8))) {
+                    report(SupplyChainRules.installScript, site.subject)
+                }
+            }
+        }
         for rest in CodeOptions.rests[name] ?? [] where rest.sub == sub {
             guard let w = args.firstIndex(of: rest.word) else { continue }
             var tail = Array(args[(w + 1)...])

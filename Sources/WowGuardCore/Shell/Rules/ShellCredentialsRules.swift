@@ -62,6 +62,16 @@ enum CredentialRules {
                 checkRead(g, base, how: inv.name, &a)
             }
         }
+        // Modules and subcommands that print the files they are given.
+        if inv.name == "python", let m = args.firstIndex(of: "-m"), m + 1 < args.count,
+           ["base64", "json.tool", "zipfile", "tarfile", "gzip", "uu", "quopri", "binascii", "pickletools", "tokenize"].contains(args[m + 1]) {
+            for f in inv.args.dropFirst(m + 2) where !f.text.hasPrefix("-") { checkRead(f, env, how: "python -m " + args[m + 1], &a) }
+        }
+        if inv.name == "git", let sub = ShGit(inv).sub, ["diff", "show", "grep"].contains(sub), args.contains("--no-index") || sub == "diff" {
+            for f in inv.args where !f.text.hasPrefix("-") && (f.text.hasPrefix("/") || f.text.hasPrefix("~") || f.text.contains("/.")) {
+                checkRead(f, env, how: "git " + sub, &a)
+            }
+        }
         switch inv.name {
         case "socat", "nc":
             for f in inv.args {

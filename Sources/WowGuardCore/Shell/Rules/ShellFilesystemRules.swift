@@ -248,6 +248,11 @@ enum FilesystemRules {
                 k += 1
             }
         case "tar", "unzip", "bsdtar":
+            if inv.name != "unzip" && args.contains(where: { $0.text == "--remove-files" }) {
+                // `tar --remove-files -cf x.tar DIR`: DIR is deleted once archived.
+                let p = ShArgs(args, shortWithArg: ["C", "f", "T", "X", "I", "b", "F", "g", "K", "L", "N", "V"], longWithArg: ["--directory", "--file"]).parse()
+                for k in p.operandIndices { checkDelete(args[k], recursive: true, op: "rm", subject: inv.subject, &a, env) }
+            }
             let p = ShArgs(args, shortWithArg: inv.name == "unzip" ? ["d", "x"] : ["C", "f", "T", "X", "I", "b", "F", "g", "K", "L", "N", "V"],
                            longWithArg: ["--directory", "--file"]).parse()
             let extracting = inv.name == "unzip" || p.has("x") || p.hasLong("--extract") || p.hasLong("--get") || (args.first.map { !$0.text.hasPrefix("-") && $0.text.contains("x") } ?? false)

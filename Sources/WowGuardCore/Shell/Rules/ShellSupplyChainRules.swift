@@ -15,7 +15,10 @@ enum SupplyChainRules {
                    "uvx --from git+https://github.com/someone/tool tool", "cargo install --git https://github.com/someone/tool", "npx https://x.example/t.tgz"],
         counterExamples: ["npx prettier --write .", "npx create-react-app app", "uvx ruff check .", "cargo install ripgrep", "npx @scope/tool@1.2.3"])
 
-    static let all = [registry, gitPackage]
+    static let installScript = ShellRule("supply.install-script", .ask, "adds an install hook to package.json: it runs on every npm install of the package",
+        examples: ["npm pkg set scripts.postinstall='node x.js'"], counterExamples: ["npm pkg set scripts.test=jest", "npm pkg get scripts"])
+
+    static let all = [registry, gitPackage, installScript]
 
     /// Public registries and indexes; any https URL on these (or loopback) is fine.
     static let knownHosts = [
@@ -71,9 +74,14 @@ enum SupplyChainRules {
         return l.hasSuffix(".tgz") && l.contains("/")
     }
 
+    /// Commands these rules are about (everything else returns at once).
+    static let packageTools: Set<String> = ["pip", "pip3", "uv", "pipx", "poetry", "pdm", "npm", "pnpm", "yarn", "bun", "npx", "pnpx", "bunx", "uvx",
+                                            "gem", "bundle", "cargo", "conda", "mamba", "micromamba", "composer", "nuget", "dotnet", "go"]
+
     static func check(_ inv: ShInvocation, _ sink: inout ShellSink) {
-        let args = inv.argTexts
         let name = inv.name
+        guard packageTools.contains(name) else { return }
+        let args = inv.argTexts
         for (k, t) in args.enumerated() {
             let (opt, inlineValue) = ShText.splitOption(t)
             guard indexOptions.contains(opt) || (name == "gem" && opt == "--add") else { continue }
