@@ -41,6 +41,8 @@ extension ShellAnalyzer {
             || lower.contains("smtplib") || lower.contains("requests.") || lower.contains("net::http")
         return analysis.verdicts.filter { v in
             if v.ruleID == CredentialRules.inline.id { return talks }
+            // Source files read their API keys from the environment and call URLs from configuration.
+            if v.ruleID == ExfiltrationRules.secretVariable.id { return !analysis.secretToUnknownHost }
             return v.ruleID != ShellRules.dynamicCode.id && v.ruleID != ShellRules.dynamicCommand.id && v.ruleID != ShellRules.unparseable.id
                 && v.ruleID != CredentialRules.maybe.id
         }

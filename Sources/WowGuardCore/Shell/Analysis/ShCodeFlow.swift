@@ -404,10 +404,10 @@ enum ShCodeFlow {
     /// Functions that start a process from a command string, by language (canonical, resolved names).
     static func spawners(_ lang: ShLang) -> Set<String> {
         switch lang {
-        case .python: ["os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.Popen", "subprocess.check_output", "subprocess.check_call",
+        case .python: ["exec", "eval", "os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.Popen", "subprocess.check_output", "subprocess.check_call",
                        "subprocess.getoutput", "subprocess.getstatusoutput", "os.execv", "os.execvp", "os.execl", "os.execlp", "os.spawnl", "os.spawnv",
                        "pty.spawn", "commands.getoutput"]
-        case .node: ["child_process.exec", "child_process.execSync", "child_process.spawn", "child_process.spawnSync", "child_process.execFile",
+        case .node: ["eval", "child_process.exec", "child_process.execSync", "child_process.spawn", "child_process.spawnSync", "child_process.execFile",
                      "child_process.execFileSync", "execSync", "spawnSync", "execFileSync", "Bun.spawn", "Bun.spawnSync", "Deno.run"]
         case .ruby: ["system", "exec", "spawn", "IO.popen", "Kernel.system", "Kernel.exec", "Open3.capture2", "Open3.capture3", "Open3.popen3", "Process.spawn"]
         case .perl: ["system", "exec"]

@@ -866,6 +866,7 @@ extension ShellAnalysis {
             f.code += g.code
         }
         for (rule, s) in f.hits { report(rule, s.isEmpty ? subject : s) }
+        if f.secretToUnknownHost { secretToUnknownHost = true }
         for cmd in f.shell {
             var e = env
             e.positional = nil

@@ -9,6 +9,31 @@ enum ShInline {
         var deletes: [(path: String, recursive: Bool)] = []
         var writes: [String] = []
         var code: [(String, ShLang)] = []
+        /// A secret is sent, but no literal host was found (the URL is built at run time).
+        var secretToUnknownHost = false
+    }
+
+    /// Environment lookups of secret-named variables in code: `os.environ["X"]`, `os.getenv('X')`,
+    /// `process.env.X`, `ENV['X']`, `$ENV{X}`, `getenv("X")`.
+    static func secretVariableNames(_ code: String) -> [String] {
+        var out: [String] = []
+        let b = Array(code.utf8)
+        let openers = ["environ[", "environ.get(", "getenv(", "process.env.", "process.env[", "ENV[", "ENV.fetch(", "$ENV{", "Deno.env.get("]
+        for o in openers {
+            var start = 0
+            let ob = Array(o.utf8)
+            while start + ob.count < b.count && out.count < 16 {
+                guard let r = (start...(b.count - ob.count)).first(where: { b[$0..<($0 + ob.count)].elementsEqual(ob) }) else { break }
+                var j = r + ob.count
+                while j < b.count && (b[j] == UInt8(ascii: "'") || b[j] == UInt8(ascii: "\"") || b[j] == UInt8(ascii: " ")) { j += 1 }
+                var name: [UInt8] = []
+                while j < b.count && (isIdent(b[j])) { name.append(b[j]); j += 1 }
+                let n = String(decoding: name, as: UTF8.self)
+                if SecretNames.isSecret(n) && !out.contains(n) { out.append(n) }
+                start = r + ob.count
+            }
+        }
+        return out
     }
 
     static func shellCalls(_ lang: ShLang) -> [String] {
@@ -179,6 +204,18 @@ enum ShInline {
                         "process.env)", "stringify(process.env", "env.to_h", "env.to_a", "%env", "$_env", "$_server)", "getenv()", "get-childitem env:", "ls env:", "dir env:"]
         if wholeEnv.contains(where: { lower.contains($0) }) && (fetchMarkers.contains(where: { lower.contains($0) }) || net || lower.contains("requests.") || lower.contains("smtplib")) {
             f.hits.append((ExfiltrationRules.environment, snippet))
+        }
+
+        // A secret-named environment variable sent over the network (`os.environ['AWS_SECRET_ACCESS_KEY']` + urlopen).
+        if net || fetchMarkers.contains(where: { lower.contains($0) }) || lower.contains("requests.") {
+            let names = secretVariableNames(code)
+            if !names.isEmpty {
+                let hosts = urlHosts(code)
+                if names.contains(where: { !SecretNames.allowed($0, toHosts: hosts) }) {
+                    f.hits.append((ExfiltrationRules.secretVariable, snippet))
+                    if hosts.isEmpty { f.secretToUnknownHost = true }
+                }
+            }
         }
 
         // Fork bombs.
@@ -422,6 +459,8 @@ enum ShInline {
         }
         let expr = Array(b[i..<min(j, b.count)])
         let lowerExpr = String(decoding: expr, as: UTF8.self).lowercased()
+        // The canonical form (`ShCodeFlow`) spells home expressions as the literal "~".
+        if let (lit, end) = readLiteral(expr, 0), lit == "~" || lit.hasPrefix("~/"), skipSpaces(expr, end) == expr.count { return lit }
         let literals = allLiterals(expr).filter { !["home", "~", "userprofile", "utf-8", "utf8"].contains($0.lowercased()) }
         if homeExpressions.contains(where: { lowerExpr.contains($0) }) {
             guard let lit = literals.first else { return "~" }

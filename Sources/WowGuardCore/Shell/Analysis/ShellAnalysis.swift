@@ -27,6 +27,8 @@ struct ShellAnalysis {
     var newRemotes: Set<String> = []
     /// Analysing a file's code rather than a command line (see `ShellAnalyzer.analyzeWrittenCode`).
     var writtenCode = false
+    /// Inline code sends a secret to a host built at run time.
+    var secretToUnknownHost = false
     /// A `.env` file was sourced earlier in the line.
     var sourcedDotEnv = false
 
@@ -336,6 +338,7 @@ struct ShellAnalysis {
             if lower.contains("hookspath") && (name == ".gitconfig" || name == "config" || name.hasSuffix(".gitconfig")) {
                 report(SelfProtectionRules.hooksPath, "hooksPath written to " + t)
             }
+            if PackageSources.isConfigFile(t), !PackageSources.insecureSettings(in: text).isEmpty { report(SupplyChainRules.registry, "written to " + t) }
             let appending = info.appends.count > k && info.appends[k]
             written[name] = (appending ? written[name] ?? "" : "") + text
         }

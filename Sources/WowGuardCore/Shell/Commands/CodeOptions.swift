@@ -43,8 +43,13 @@ enum CodeOptions {
             Option(sub: "grep", spellings: ["-O", "--open-files-in-pager"], value: .shell),
             Option(sub: "send-email", spellings: ["--smtp-server", "--to-cmd", "--cc-cmd", "--header-cmd"], value: .shellAfter(["/", "~", "."])),
             Option(sub: "commit", spellings: ["--cleanup-cmd"], value: .shell),
+            Option(sub: "clone", spellings: ["-c", "--config"], value: .keyedShell(["fsmonitor", "sshcommand", "pager", "editor", "askpass", "credential.helper", "diff.external", "alias."])),
+            Option(sub: "submodule", spellings: ["-c"], value: .keyedShell(["fsmonitor", "sshcommand"])),
         ],
         "man": [Option(spellings: ["-P", "--pager", "-H", "--html"], value: .shell)],
+        "scp": [Option(spellings: ["-o"], value: .keyedShell(["proxycommand", "localcommand", "knownhostscommand"])), Option(spellings: ["-S"], value: .shell)],
+        "sftp": [Option(spellings: ["-o"], value: .keyedShell(["proxycommand", "localcommand", "knownhostscommand"])), Option(spellings: ["-S"], value: .shell)],
+        "sshfs": [Option(spellings: ["-o"], value: .keyedShell(["ssh_command", "proxycommand"]))],
         "gdb": [Option(spellings: ["-ex", "--ex", "-eval-command", "--eval-command", "-iex"], value: .shellAfter(["shell ", "!", "pipe "]))],
         "lldb": [Option(spellings: ["-o", "--one-line", "-O", "--one-line-before-file", "-k"], value: .shellAfter(["platform shell ", "shell "]))],
         "apt-get": [Option(spellings: ["-o", "--option"], value: .keyedShell(["pre-invoke", "post-invoke", "pre-install-pkgs", "post-invoke-success"]))],
@@ -165,7 +170,9 @@ extension ShellAnalysis {
                     }
                 case .keyedShell(let markers):
                     let (key, value) = ShText.splitOption(v)
-                    if let value, markers.contains(where: { key.lowercased().contains($0) }) { runShellText(value.trimmingCharacters(in: ":"), site) }
+                    if let value, markers.contains(where: { key.lowercased().contains($0) }) {
+                        runShellText(String(value.drop { $0 == ":" || $0 == "!" || $0 == "=" }), site)
+                    }
                 case .sedScript:
                     runSed(v, &site)
                 case .makefile:

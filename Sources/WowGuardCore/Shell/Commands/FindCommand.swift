@@ -218,7 +218,7 @@ extension ShellAnalysis {
                 } else {
                     var under = root
                     under.text = base + ShMark.found
-                    targets = expr.minDepth >= 1 ? [under] : [root, under]
+                    targets = [under]
                 }
                 for t in targets.prefix(4) {
                     if action.kind == "-delete" {

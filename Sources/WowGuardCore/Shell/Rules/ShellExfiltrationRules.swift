@@ -151,7 +151,7 @@ enum ExfiltrationRules {
             let ops = g.args.filter { !$0.hasPrefix("-") }
             if g.sub == "remote", ops.first == "add", ops.count >= 3, a.newRemotes.count < 16 { a.newRemotes.insert(ops[1]) }
             if g.sub == "remote", ops.first == "set-url", ops.count >= 3, a.newRemotes.count < 16 { a.newRemotes.insert(ops[1]) }
-            if g.sub == "push", let remote = ops.first, a.newRemotes.contains(remote) { a.report(newRemotePush, inv.subject) }
+            if g.sub == "push", a.newRemotes.contains(ops.first ?? "origin") { a.report(newRemotePush, inv.subject) }
         }
         if inv.name == "git", let g = Optional(ShGit(inv)), g.sub == "push",
            let remote = ShArgs(g.args, shortWithArg: ["o"], longWithArg: ["--push-option", "--repo", "--receive-pack", "--exec"]).parse().operands.first,
@@ -218,9 +218,17 @@ enum ExfiltrationRules {
                 ops = ops.filter { !(["s3"] + copying).contains($0.text) }
             }
             guard let dest = ops.last, ops.count >= 2, isRemote(dest.text), !isLoopbackRemote(dest.text) else { return }
+            // Deploying a build artifact (`scp dist/app.tar.gz deploy@staging:/srv/`) is ordinary; copying directories,
+            // the project or files outside it to another machine is not.
+            let recursive = p.has("r") || p.has("a") || p.hasLong("--recursive") || p.hasLong("--archive") || inv.name != "scp" && inv.name != "rsync"
+            let destHost = ShURL.hosts(in: dest.text.contains("://") ? dest.text : "ssh://" + dest.text).first ?? ""
+            let rawIP = HostClassifier.parseIPv4(destHost) != nil || destHost.contains(":")
             for src in ops.dropLast() where !isRemote(src.text) {
                 let path = a.paths.resolve(src, cwd: env.cwd)
-                if isSecret(path, a) { a.report(credentialUpload, inv.subject) } else { a.report(remoteCopy, inv.subject) }
+                if isSecret(path, a) { a.report(credentialUpload, inv.subject); continue }
+                let inside = a.paths.isInsideProject(path.comps) && !path.wild && path.comps.count > a.paths.project.count
+                let file = ShText.baseName(src.text).contains(".") && !src.text.hasSuffix("/") && src.text != "." && src.text != ".."
+                if recursive || rawIP || !inside || !file { a.report(remoteCopy, inv.subject) }
             }
         }
     }

@@ -20,6 +20,13 @@ enum ExposureRules {
 
     static let all = [containerMount, serveDirectory, dotenvRead]
 
+    /// Home folders that hold credentials or tool configuration with tokens.
+    static let credentialDirectories: [[String]] = [
+        [".ssh"], [".aws"], [".kube"], [".docker"], [".gnupg"], [".azure"], [".password-store"], [".config", "gcloud"], [".config", "gh"],
+        [".config", "op"], [".vault-token"], [".netrc"], [".git-credentials"], [".npmrc"], [".pypirc"], [".config", "hub"], [".terraform.d"],
+        [".claude"], [".codex"], [".config", "git"], [".gitconfig"], [".oci"], [".config", "doctl"], [".fly"], [".cargo", "credentials.toml"],
+    ]
+
     static let displayReaders: Set<String> = [
         "cat", "tac", "less", "more", "most", "head", "tail", "nl", "od", "xxd", "hexdump", "hd", "base64", "base32", "strings", "grep",
         "egrep", "fgrep", "rg", "ag", "ack", "awk", "sed", "cut", "sort", "uniq", "paste", "bat", "batcat", "jq", "yq", "diff", "cmp", "pr",
@@ -130,7 +137,7 @@ enum ExposureRules {
     static func checkContainer(_ inv: ShInvocation, _ a: inout ShellAnalysis, _ env: inout ShEnv, _ depth: Int) {
         guard ["docker", "podman", "nerdctl"].contains(inv.name) else { return }
         var args = inv.argTexts
-        if args.first == "container" { args.removeFirst() }
+        if args.first == "container" || args.first == "compose" { args.removeFirst() }
         guard let sub = args.first, sub == "run" || sub == "create" else { return }
         let rest = Array(args.dropFirst())
         var mapped: [(String, String)] = []
@@ -141,7 +148,9 @@ enum ExposureRules {
             let p = a.paths.resolve(field, cwd: env.cwd)
             if p.unknownBase { continue }
             let c = a.paths.classifyExact(p.comps)
-            if c == .root || c == .home || c == .homeSensitive || c == .ancestor || CredentialPaths.match(p, a.paths) != nil
+            let inHomeConfig = ShPaths.isPrefix(a.paths.homeComps, of: p.comps) && p.comps.count > a.paths.homeComps.count
+                && credentialDirectories.contains { ShPaths.isPrefix($0, of: Array(p.comps[a.paths.homeComps.count...])) }
+            if c == .root || c == .home || c == .homeSensitive || c == .ancestor || inHomeConfig || CredentialPaths.match(p, a.paths) != nil
                 || (c == .system && ["etc", "root", "var", "usr", "boot"].contains(p.comps.first ?? "") && p.comps.count <= 2) {
                 a.report(containerMount, inv.subject)
             }
