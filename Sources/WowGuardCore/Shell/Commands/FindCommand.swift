@@ -218,7 +218,9 @@ extension ShellAnalysis {
                 } else {
                     var under = root
                     under.text = base + ShMark.found
-                    targets = [under]
+                    // find removes the root last, and fails on /tmp itself; its contents are what matter there.
+                    let rootComps = paths.resolve(root, cwd: site.env.cwd).comps
+                    targets = expr.minDepth >= 1 || paths.temps.contains(rootComps) ? [under] : [root, under]
                 }
                 for t in targets.prefix(4) {
                     if action.kind == "-delete" {
