@@ -1,9 +1,14 @@
 import Foundation
 import XCTest
+import WowGuardAgents
+import WowGuardCore
 
 /// An independent, black-box adversarial review of the agent hook.
 ///
-/// Every case is a real Claude Code `PreToolUse` call piped into the built `wow-guard hook`.
+/// Every case is a real Claude Code `PreToolUse` call. Most are decoded and judged in-process
+/// (the hook's own decoder and policy engine: fast); the cases that need the hook's I/O —
+/// symbolic links resolved on disk, a real HOME, the `check` command — and a sample of ordinary
+/// ones run end to end through the built `wow-guard hook` process.
 /// Cases the tool currently gets right are asserted. Cases it gets wrong are NOT asserted (the suite
 /// stays green): they live in `knownGaps()`, are re-run every time, and are printed with the expected
 /// and the actual decision, together with honest totals (gaps included).
@@ -85,8 +90,40 @@ final class AdversarialTests: XCTestCase {
     }
     func withRealHome(_ c: Call) -> Call { var c = c; c.realHome = true; c.label += "  [HOME=\(realHome.path)]"; return c }
 
-    /// The hook's decision: "allow" when it prints nothing, else "ask"/"deny"; "error: …" on anything else.
+    /// Names of the symbolic links in the project (their cases go through the process, which resolves links).
+    static let linkNames = ["notes.txt", "/home", "/c/", "cfg.json", "conf.toml", "sshdir"]
+    static let secretScanner = SecretScanner(rules: RuleRegistry.all, jit: false)
+    var processRuns = 0
+    var inProcessRuns = 0
+
+    /// The hook's decision, in-process unless the case needs the process (links, real HOME, `check`).
     func decide(_ call: Call) throws -> String {
+        let needsProcess = call.realHome || call.checkArgs != nil || call.label.contains("/proc/")
+            || Self.linkNames.contains { n in call.label.contains(project.url.path + (n.hasPrefix("/") ? n : "/" + n)) }
+        if needsProcess || inProcessRuns % 40 == 39 {
+            processRuns += 1
+            if !needsProcess { inProcessRuns += 1 }
+            return try decideInProcess(call, endToEnd: true)
+        }
+        inProcessRuns += 1
+        return try decideInProcess(call, endToEnd: false)
+    }
+
+    func decideInProcess(_ call: Call, endToEnd: Bool) throws -> String {
+        if endToEnd { return try decideByProcess(call) }
+        let obj: [String: Any] = ["session_id": "adv", "cwd": project.url.path, "hook_event_name": "PreToolUse",
+                                  "tool_name": call.tool, "tool_input": call.input]
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: obj), as: UTF8.self)
+        // Decoded by the Claude Code adapter (issue 14's AgentAdapter), as the hook does.
+        guard let value = try? JSONValue.parse(json), let request = (try? AgentAdapters.adapter(for: .claude).decode(value)) ?? nil else { return "deny" }
+        let context = GuardContext(projectDir: project.url.path, homeDir: call.realHome ? realHome.path : fakeHome!, cwd: project.url.path)
+        let engine = PolicyEngine(scanner: Self.secretScanner, context: context)
+        let d = request.calls.flatMap { engine.evaluate($0) }.decision
+        return d.rawValue
+    }
+
+    /// The hook's decision: "allow" when it prints nothing, else "ask"/"deny"; "error: …" on anything else.
+    func decideByProcess(_ call: Call) throws -> String {
         if let args = call.checkArgs {
             let r = try CLI.run(["check", "--format", "json"] + args, cwd: project.url, env: ["HOME": call.realHome ? realHome.path : fakeHome!])
             guard r.status == 0 || r.status == 1, let d = (try? jsonObject(r.stdout))?["decision"] as? String else {
@@ -606,7 +643,7 @@ final class AdversarialTests: XCTestCase {
         let mustBlockTotal = block.count + gapBlockTotal, mustAllowTotal = allow.count + gapAllowTotal
         print("""
 
-        ── wow-guard adversarial review ─────────────────────────────────────
+        ── wow-guard adversarial review (\(processRuns) cases end to end, the rest in-process) ──
         blocked: \(blocked)/\(mustBlockTotal) must-block cases
         false blocks: \(falseBlocks)/\(mustAllowTotal) must-allow cases
         known gaps still open: \(lines.count) (most severe first; 1 = destructive or credential theft allowed)

@@ -146,7 +146,8 @@ public enum PathPolicy {
         return []
     }
 
+    /// Inside a temp directory but not inside the home directory (HOME under /tmp keeps its protection).
     static func isTemp(_ path: String, _ context: GuardContext) -> Bool {
-        context.tempDirs.contains { Paths.isWithin(path, $0) }
+        context.tempDirs.contains { Paths.isWithin(path, $0) } && !(context.homeDir.map { Paths.isWithin(path, $0) } ?? false)
     }
 }

@@ -61,6 +61,7 @@ public struct PolicyEngine: Sendable {
         verdicts += secretVerdicts(in: texts, path: relative, rule: PolicyRules.secretWrite,
                                    what: "writes a secret into \(Paths.baseName(path))")
         verdicts += ExecutableContent.verdicts(path: relative, texts: texts, wholeFile: wholeFile, context: context.shellContext)
+        verdicts += WrittenContent.verdicts(path: path, texts: texts, context: context)
         return verdicts
     }
 
@@ -116,27 +117,87 @@ public struct PolicyEngine: Sendable {
 
     // MARK: - MCP tools
 
+    /// What an MCP tool does to files, from the last part of its name (`mcp__fs__write_file` → `write_file`).
+    enum MCPFileOperation { case write(whole: Bool), move(copy: Bool), delete, other }
+
+    static func mcpOperation(_ name: String) -> MCPFileOperation {
+        var op = Substring(name.lowercased())
+        if let r = op.shRange(ofLiteral: "__") { op = op[r.upperBound...]; if let r2 = op.shRange(ofLiteral: "__") { op = op[r2.upperBound...] } }
+        if ["move", "rename", "mv"].contains(where: { op.contains($0) }) { return .move(copy: false) }
+        if op.contains("copy") || op == "cp" { return .move(copy: true) }
+        if ["delete", "remove", "unlink", "trash"].contains(where: { op.contains($0) }) || op == "rm" { return .delete }
+        if ["write", "create_file", "save", "overwrite", "put_file", "upload_file", "new_file"].contains(where: { op.contains($0) }) { return .write(whole: true) }
+        if ["edit", "replace", "patch", "insert", "append", "update_file", "apply", "modify"].contains(where: { op.contains($0) }) { return .write(whole: false) }
+        return .other
+    }
+
+    static let mcpPathKeys: Set<String> = ["path", "file_path", "filepath", "filename", "file", "target_file", "absolute_path", "notebook_path", "uri"]
+    static let mcpSourceKeys: Set<String> = ["source", "src", "from", "old_path", "oldpath", "source_path"]
+    static let mcpDestinationKeys: Set<String> = ["destination", "dest", "dst", "to", "new_path", "newpath", "target", "destination_path", "target_path"]
+    static let mcpContentKeys: Set<String> = ["content", "contents", "text", "new_text", "newtext", "new_string", "new_str", "file_text", "data", "body",
+                                              "code", "replacement", "new_source", "insert_text", "value"]
+
     func mcpVerdicts(name: String, input: JSONValue) -> [Verdict] {
         var out = secretVerdicts(in: input.strings(), path: name, rule: PolicyRules.secretToMCP,
                                  what: "sends a secret to the MCP tool \(name)")
         guard case .object(let fields) = input else { return out }
+        let operation = Self.mcpOperation(name)
+        var paths: [String] = [], sources: [String] = [], destinations: [String] = [], contents: [String] = []
+        func collectContent(_ v: JSONValue, depth: Int) {
+            guard depth < 4 else { return }
+            if case .object(let kv) = v { for (k, x) in kv { if Self.mcpContentKeys.contains(k.lowercased()), let s = x.string { contents.append(s) } else { collectContent(x, depth: depth + 1) } } }
+            if case .array(let items) = v { for x in items.prefix(64) { collectContent(x, depth: depth + 1) } }
+        }
         for (key, value) in fields {
+            let k = key.lowercased()
+            if let s = value.string {
+                if Self.mcpPathKeys.contains(k) { paths.append(s.hasPrefix("file://") ? String(s.dropFirst(7)) : s) }
+                if Self.mcpSourceKeys.contains(k) { sources.append(s) }
+                if Self.mcpDestinationKeys.contains(k) { destinations.append(s) }
+                if Self.mcpContentKeys.contains(k) { contents.append(s) }
+            } else if k == "paths", case .array(let items) = value {
+                paths += items.compactMap(\.string)
+            } else {
+                collectContent(value, depth: 0)
+            }
             guard let s = value.string else { continue }
-            switch key.lowercased() {
+            switch k {
             case "command", "cmd", "script", "shell":
                 out += ShellAnalyzer.analyze(s, context: context.shellContext)
-            case "path", "file_path", "filepath", "filename", "file":
-                let abs = context.absolute(s)
-                out += PathPolicy.readVerdicts(abs, context: context).filter { $0.decision == .deny }
-                if name.lowercased().contains("write") || name.lowercased().contains("edit") {
-                    out += SelfProtection.writeVerdicts(abs)
-                }
             case "url", "uri":
-                if s.contains("://") { out += URLPolicy.fetchVerdicts(s) }
+                if s.contains("://") && !s.hasPrefix("file://") { out += URLPolicy.fetchVerdicts(s) }
             default: break
             }
         }
+        for p in paths + sources { out += PathPolicy.readVerdicts(context.absolute(p), context: context).filter { $0.decision == .deny } }
+        switch operation {
+        case .write(let whole):
+            for p in paths + destinations { out += writeVerdicts(path: p, texts: contents, wholeFile: whole) }
+        case .move(let copy):
+            // The same policy as `mv`/`cp` in the shell (self-protection, credentials, system files), and the destination's.
+            let srcs = sources.isEmpty ? paths.prefix(1).map { $0 } : sources
+            let dsts = destinations.isEmpty ? Array(paths.dropFirst()) : destinations
+            for s in srcs { for d in dsts {
+                out += ShellAnalyzer.analyze((copy ? "cp -r -- " : "mv -- ") + ShellWordQuote.quote(s) + " " + ShellWordQuote.quote(d), context: context.shellContext)
+                out += writeVerdicts(path: d, texts: [], wholeFile: true)
+            } }
+        case .delete:
+            for p in paths { out += ShellAnalyzer.analyze("rm -rf -- " + ShellWordQuote.quote(p), context: context.shellContext) }
+        case .other:
+            if name.lowercased().contains("write") || name.lowercased().contains("edit") {
+                for p in paths { out += SelfProtection.writeVerdicts(context.absolute(p)) }
+            }
+        }
         return out
+    }
+}
+
+/// Quoting a path for a shell command line the policy analyses itself (`~` stays active).
+enum ShellWordQuote {
+    static func quote(_ s: String) -> String {
+        if s == "~" { return "~" }
+        if s.hasPrefix("~/") { return "~/" + ShText.quote(String(s.dropFirst(2))) }
+        return ShText.quote(s)
     }
 }
 

@@ -5,11 +5,12 @@
 /// apart, and code built at run time, is *ask*, not allow. Pure: text in, verdicts out.
 public enum PowerShellAnalyzer {
     public static let maxInputBytes = 64 * 1024
+    /// Declared as a `GuardRule` (the catalog's convention: no bare rule ids where verdicts are made).
+    static let tooLarge = GuardRule("ps.too-large", .ask, "the PowerShell script is longer than \(maxInputBytes / 1024) KiB and was not analysed")
 
     public static func analyze(_ code: String, context: ShellContext) -> [Verdict] {
         if code.utf8.count > maxInputBytes {
-            return [Verdict(ruleID: "ps.too-large", decision: .ask, reason: "the PowerShell script is longer than \(maxInputBytes / 1024) KiB and was not analysed",
-                            subject: String(code.prefix(80)))]
+            return [tooLarge.verdict(String(code.prefix(80)))]
         }
         var a = PSAnalysis(context: context)
         a.script(code, depth: 0)

@@ -26,8 +26,14 @@ public struct ScriptDetector: Sendable {
     /// agent hook, which can ask; in committed code they would only be noise.
     static let uncertainRules: Set<String> = [CredentialRules.maybe.id, ShellRules.dynamicCommand.id, ShellRules.dynamicCode.id, "fs.rm-unknown"]
 
+    /// Persistence a committed script installs (crontabs, start-up files, autostart and systemd
+    /// user units, at jobs): reported in scans and pre-commit, as the agent hook asks about it.
+    static let persistenceRules: Set<String> = [FilesystemRules.writeShellRC.id, FilesystemRules.writeAutostart.id, FilesystemRules.writeAuthorizedKeys.id,
+                                                SystemRules.crontabInstall.id, SystemRules.scheduledJob.id]
+
     static func reportable(_ v: Verdict) -> Bool {
-        !uncertainRules.contains(v.ruleID) && (v.decision == .deny || askCategoriesForScripts.contains { v.ruleID.hasPrefix($0) })
+        !uncertainRules.contains(v.ruleID)
+            && (v.decision == .deny || persistenceRules.contains(v.ruleID) || askCategoriesForScripts.contains { v.ruleID.hasPrefix($0) })
     }
 
     /// Findings in a whole file.
@@ -172,7 +178,7 @@ enum ScriptRules {
         }
         // Shell start-up files, authorized_keys, crontabs, firewalls, git hooks and --no-verify are
         // covered by the command rule packs; these are the remaining ways to persist or disarm.
-        if let what = has(["systemctl enable", "launchctl load", "launchctl bootstrap", "/etc/rc.local", "/etc/profile.d/",
+        if let what = has(["systemctl enable", "systemctl --user enable", "systemctl --now enable", "launchctl load", "launchctl bootstrap", "/etc/rc.local", "/etc/profile.d/",
                            "/etc/systemd/system/", "/lib/systemd/system/", "update-rc.d"]) {
             out.append(ScriptRules.persistence.verdict(code, reason: "installs itself to run again later (\(what.trimmingWhitespace()))"))
         }

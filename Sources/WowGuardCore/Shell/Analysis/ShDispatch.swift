@@ -155,6 +155,7 @@ extension ShellAnalysis {
             return analyzeScript(code.text, &env, depth + 1)
         case "source", ".":
             guard let file = a.first else { return ShSource.none }
+            if ExposureRules.isDotEnv(file) { sourcedDotEnv = true }
             let saved = env.positional
             if a.count > 1 { env.positional = [file.text] + a.dropFirst().map(\.text) }
             let out = runScriptFile(file, .shell, positional: nil, stdin: inv.stdin, subject: inv.subject, &env, depth, inCurrentShell: true)
@@ -280,7 +281,9 @@ extension ShellAnalysis {
         case "xargs":
             return xargs(inv, &env, depth, hops: hops)
         case "find":
-            find(inv, &env, depth, hops: hops)
+            var site = ShSite(inv: inv, env: env, depth: depth, hops: hops)
+            find(inv, &site)
+            env = site.env
             runRules(inv, &env, depth)
             return .foundPaths
         case "parallel":
@@ -382,6 +385,10 @@ extension ShellAnalysis {
 
     /// Runs the rule packs on a resolved command.
     mutating func runRules(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int) {
+        if CodeOptions.options[inv.name] != nil || CodeOptions.rests[inv.name] != nil || inv.name == "make" || inv.name == "npm" {
+            var site = ShSite(inv: inv, env: env, depth: depth, hops: 0)
+            runCodeOptions(&site)
+        }
         FilesystemRules.check(inv, &self, env)
         DiskRules.check(inv, &self, env)
         PermissionRules.check(inv, &self, env)
@@ -396,6 +403,9 @@ extension ShellAnalysis {
         CloudRules.check(inv, &self, env)
         SelfProtectionRules.check(inv, &self, env)
         HostingRules.check(inv, &sink)
+        ExposureRules.checkDotEnv(inv, &self)
+        ExposureRules.checkServe(inv, &self, env)
+        ExposureRules.checkContainer(inv, &self, &env, depth)
     }
 
     // MARK: - Inner commands
@@ -423,7 +433,13 @@ extension ShellAnalysis {
         let args = ShArgs(a, shortWithArg: ["u", "g", "p", "C", "r", "t", "D", "U", "T", "R", "h"],
                           longWithArg: ["--user", "--group", "--prompt", "--close-from", "--role", "--type", "--chdir", "--other-user", "--command-timeout", "--chroot", "--host"])
         let p = args.parse(stopAtOperand: true)
-        guard var k = args.commandIndex() else { return .none }
+        guard var k = args.commandIndex() else {
+            // `sudo -s <<< 'cmd'`, `sudo -i < script`: a root shell reading its commands from stdin.
+            if p.has("s") || p.has("i") || p.hasLong("--shell") || p.hasLong("--login") {
+                _ = runCodeSource(inv.stdin, .shell, subject: inv.subject, &env, depth)
+            }
+            return .none
+        }
         var extra: [String: String] = [:]
         while k < a.count, let eq = a[k].text.firstIndex(of: "="), a[k].text[..<eq].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), a[k].text.first?.isLetter == true || a[k].text.first == "_" {
             let key = String(a[k].text[..<eq]), v = String(a[k].text[a[k].text.index(after: eq)...])
@@ -473,7 +489,10 @@ extension ShellAnalysis {
             e.stdin = inv.stdin
             return analyzeScript(split + " " + rest, &e, depth + 1)
         }
-        if k >= a.count { return .environment }
+        if k >= a.count {
+            if sourcedDotEnv { report(ExposureRules.dotenvRead, inv.subject) }
+            return .environment
+        }
         return runInner(inv, from: k, &env, depth, hops: hops, extraAssigns: extra)
     }
 
@@ -817,6 +836,8 @@ extension ShellAnalysis {
             return .unknown
         }
         if downloaded.contains(ShText.baseName(t)) { report(RemoteCodeRules.downloadThenExec, subject) }
+        // `bash -x ~/.aws/credentials`, `source ~/.aws/credentials; env`: running a credential file reads it.
+        CredentialRules.checkRead(file, env, how: "runs", &self)
         if let content = written[ShText.baseName(t)], !env.calls.contains("file " + t) {
             env.calls.append("file " + t)
             let out = runLiteral(content, lang, subject: subject, &env, depth)
@@ -832,8 +853,20 @@ extension ShellAnalysis {
             return
         }
         work += 1 + code.utf8.count / 256
-        let f = ShInline.scan(code, lang: lang, extra: extra, home: paths.home)
+        // The code as written, and in canonical form (aliases resolved, literals folded).
+        let flow = ShCodeFlow.normalize(code, lang)
+        if flow.obfuscated || flow.dynamicSpawn { report(ShellRules.dynamicCode, subject) }
+        var f = ShInline.scan(code, lang: lang, extra: extra, home: paths.home)
+        if flow.text != code {
+            let g = ShInline.scan(flow.text, lang: lang, extra: extra, home: paths.home)
+            f.hits += g.hits
+            f.shell += g.shell.filter { !f.shell.contains($0) }
+            f.deletes += g.deletes
+            f.writes += g.writes
+            f.code += g.code
+        }
         for (rule, s) in f.hits { report(rule, s.isEmpty ? subject : s) }
+        if f.secretToUnknownHost { secretToUnknownHost = true }
         for cmd in f.shell {
             var e = env
             e.positional = nil
@@ -991,78 +1024,6 @@ extension ShellAnalysis {
         return analyzeInvocation(inner, &env, depth, hops: hops + 1)
     }
 
-    static let findFilters: Set<String> = [
-        "-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-wholename", "-iwholename", "-newer", "-mtime", "-mmin",
-        "-atime", "-amin", "-ctime", "-cmin", "-size", "-type", "-user", "-group", "-perm", "-empty", "-links", "-inum",
-        "-samefile", "-lname", "-ilname", "-mindepth", "-nouser", "-nogroup",
-    ]
-
-    mutating func find(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int, hops: Int) {
-        let a = inv.args
-        var k = 0
-        while k < a.count, ["-H", "-L", "-P"].contains(a[k].text) || a[k].text.hasPrefix("-O") || a[k].text == "-D" {
-            k += a[k].text == "-D" ? 2 : 1
-        }
-        var roots: [ShField] = []
-        while k < a.count {
-            let t = a[k].text
-            if t.hasPrefix("-") || t == "(" || t == "!" || t == "," { break }
-            roots.append(a[k])
-            k += 1
-        }
-        if roots.isEmpty { roots = [ShField(text: ".")] }
-        let expr = Array(a[k...])
-        let filtered = expr.contains { Self.findFilters.contains($0.text) }
-        var execs: [[ShField]] = []
-        var deletes = false
-        var j = 0
-        while j < expr.count {
-            let t = expr[j].text
-            if t == "-delete" { deletes = true }
-            if t == "-exec" || t == "-execdir" || t == "-ok" || t == "-okdir" {
-                var cmd: [ShField] = []
-                j += 1
-                while j < expr.count {
-                    let x = expr[j].text
-                    if x == ";" || (x == "+" && cmd.last?.text == "{}") { break }
-                    cmd.append(expr[j])
-                    j += 1
-                }
-                execs.append(cmd)
-            }
-            if (t == "-fprint" || t == "-fprintf" || t == "-fls" || t == "-fprint0") && j + 1 < expr.count {
-                checkWriteTarget(expr[j + 1], &env, how: "find -fprint", subject: inv.subject)
-            }
-            j += 1
-        }
-        // `-name PAT` (without -o): found files are named PAT, at any depth.
-        var namePattern = ""
-        if !expr.contains(where: { $0.text == "-o" || $0.text == "-or" }),
-           let ni = expr.firstIndex(where: { $0.text == "-name" || $0.text == "-iname" }), ni + 1 < expr.count {
-            namePattern = expr[ni + 1].text
-        }
-        for root in roots.prefix(4) {
-            var under = root
-            under.text = (root.text.hasSuffix("/") ? root.text : root.text + "/") + ShMark.found + namePattern
-            let targets = filtered ? [under] : [root, under]
-            if deletes {
-                for t in targets { FilesystemRules.checkDelete(t, recursive: true, op: "find-delete", subject: inv.subject, &self, env) }
-            }
-            for cmd in execs {
-                for t in targets {
-                    let argv = cmd.map { f -> ShField in
-                        guard f.text.contains("{}") else { return f }
-                        var g = f
-                        g.text = f.text.replacingEvery("{}", with: t.text)
-                        g.glob = g.glob || t.glob
-                        return g
-                    }
-                    _ = runArgv(argv, inv, &env, depth, hops: hops)
-                }
-            }
-        }
-    }
-
     mutating func parallel(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int) {
         let a = inv.argTexts
         let sep = a.firstIndex { $0 == ":::" || $0 == "::::" || $0 == ":::+" }
@@ -1090,7 +1051,8 @@ extension ShellAnalysis {
         let args = ShArgs(a, shortWithArg: Set("BbcDEeFIiJLlmOopQRSWw"))
         let p = args.parse(stopAtOperand: true)
         for o in p.allValues("-o") {
-            let (k, v) = ShText.splitOption(o.replacingEvery(" ", with: "=", limit: 1))
+            let eq = o.firstIndex(of: "="), sp = o.firstIndex(of: " ")
+            let (k, v) = ShText.splitOption(eq != nil && (sp == nil || eq! < sp!) ? o : o.replacingEvery(" ", with: "=", limit: 1))
             if ["proxycommand", "localcommand", "remotecommand", "knownhostscommand"].contains(k.lowercased()), let v {
                 var e = env
                 _ = analyzeScript(v, &e, depth + 1)

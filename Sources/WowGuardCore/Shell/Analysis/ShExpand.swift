@@ -187,6 +187,7 @@ extension ShellAnalysis {
     }
 
     mutating func evalParam(_ p: ShParam, _ env: inout ShEnv, _ depth: Int) -> ParamValue {
+        if let index = p.index, index.contains("$(") || index.contains("`") { expandArithmeticText(index, &env, depth) }
         var value = lookup(p.name, index: p.index, env)
         if p.indirect, let v = value {
             value = lookup(v.scalar, index: nil, env)

@@ -9,6 +9,31 @@ enum ShInline {
         var deletes: [(path: String, recursive: Bool)] = []
         var writes: [String] = []
         var code: [(String, ShLang)] = []
+        /// A secret is sent, but no literal host was found (the URL is built at run time).
+        var secretToUnknownHost = false
+    }
+
+    /// Environment lookups of secret-named variables in code: `os.environ["X"]`, `os.getenv('X')`,
+    /// `process.env.X`, `ENV['X']`, `$ENV{X}`, `getenv("X")`.
+    static func secretVariableNames(_ code: String) -> [String] {
+        var out: [String] = []
+        let b = Array(code.utf8)
+        let openers = ["environ[", "environ.get(", "getenv(", "process.env.", "process.env[", "ENV[", "ENV.fetch(", "$ENV{", "Deno.env.get("]
+        for o in openers {
+            var start = 0
+            let ob = Array(o.utf8)
+            while start + ob.count < b.count && out.count < 16 {
+                guard let r = (start...(b.count - ob.count)).first(where: { b[$0..<($0 + ob.count)].elementsEqual(ob) }) else { break }
+                var j = r + ob.count
+                while j < b.count && (b[j] == UInt8(ascii: "'") || b[j] == UInt8(ascii: "\"") || b[j] == UInt8(ascii: " ")) { j += 1 }
+                var name: [UInt8] = []
+                while j < b.count && (isIdent(b[j])) { name.append(b[j]); j += 1 }
+                let n = String(decoding: name, as: UTF8.self)
+                if SecretNames.isSecret(n) && !out.contains(n) { out.append(n) }
+                start = r + ob.count
+            }
+        }
+        return out
     }
 
     static func shellCalls(_ lang: ShLang) -> [String] {
@@ -42,7 +67,7 @@ enum ShInline {
 
     static let deleteCalls: [(String, Bool)] = [
         ("rmtree", true), ("rm_rf", true), ("rm_r", true), ("remove_dir", true), ("remove_entry_secure", true),
-        ("remove_entry", true), ("remove_tree", true), ("rimraf", true), ("rmSync", false), ("rmdirSync", false),
+        ("remove_entry", true), ("remove_tree", true), ("rimraf", true), ("rmSync", false), ("rmdirSync", false), ("removeSync", false), ("Deno.remove", false),
         ("os.remove", false), ("os.unlink", false), ("os.rmdir", false), ("os.removedirs", true), ("unlinkSync", false),
         ("File.delete", false), ("FileUtils.rm", false), ("unlink", false), ("rmdir", false), ("fs.rm", false),
     ]
@@ -139,7 +164,7 @@ enum ShInline {
             for (name, recursive0) in deleteCalls {
                 for pos in occurrences(of: name, in: b, lang: lang) {
                     guard let target = deleteTarget(b, after: pos + name.utf8.count, home: home) else { continue }
-                    let recursive = recursive0 || ((name == "rmSync" || name == "fs.rm" || name == "rmdirSync") && lower.contains("recursive"))
+                    let recursive = recursive0 || ((name == "rmSync" || name == "fs.rm" || name == "rmdirSync" || name == "removeSync" || name == "Deno.remove") && lower.contains("recursive"))
                     f.deletes.append((target, recursive))
                 }
             }
@@ -179,6 +204,18 @@ enum ShInline {
                         "process.env)", "stringify(process.env", "env.to_h", "env.to_a", "%env", "$_env", "$_server)", "getenv()", "get-childitem env:", "ls env:", "dir env:"]
         if wholeEnv.contains(where: { lower.contains($0) }) && (fetchMarkers.contains(where: { lower.contains($0) }) || net || lower.contains("requests.") || lower.contains("smtplib")) {
             f.hits.append((ExfiltrationRules.environment, snippet))
+        }
+
+        // A secret-named environment variable sent over the network (`os.environ['AWS_SECRET_ACCESS_KEY']` + urlopen).
+        if net || fetchMarkers.contains(where: { lower.contains($0) }) || lower.contains("requests.") {
+            let names = secretVariableNames(code)
+            if !names.isEmpty {
+                let hosts = urlHosts(code)
+                if names.contains(where: { !SecretNames.allowed($0, toHosts: hosts) }) {
+                    f.hits.append((ExfiltrationRules.secretVariable, snippet))
+                    if hosts.isEmpty { f.secretToUnknownHost = true }
+                }
+            }
         }
 
         // Fork bombs.
@@ -344,7 +381,7 @@ enum ShInline {
         }
         if items.isEmpty { return nil }
         if items.count == 1, let single { return single }
-        return items.map { ShText.quote($0) }.joined(separator: " ")
+        return items.map { $0 == "~" || $0.hasPrefix("~/") && !$0.contains(" ") ? $0 : ShText.quote($0) }.joined(separator: " ")
     }
 
     static func backtickStrings(_ b: [UInt8]) -> [String] {
@@ -422,6 +459,8 @@ enum ShInline {
         }
         let expr = Array(b[i..<min(j, b.count)])
         let lowerExpr = String(decoding: expr, as: UTF8.self).lowercased()
+        // The canonical form (`ShCodeFlow`) spells home expressions as the literal "~".
+        if let (lit, end) = readLiteral(expr, 0), lit == "~" || lit.hasPrefix("~/"), skipSpaces(expr, end) == expr.count { return lit }
         let literals = allLiterals(expr).filter { !["home", "~", "userprofile", "utf-8", "utf8"].contains($0.lowercased()) }
         if homeExpressions.contains(where: { lowerExpr.contains($0) }) {
             guard let lit = literals.first else { return "~" }

@@ -256,54 +256,9 @@ enum ShEval {
         return out
     }
 
-    /// C escapes as echo -e / printf %b read them.
+    /// C escapes as echo -e / printf %b read them (`\c` ends the output when `stopAtC`).
     static func unescape(_ s: String, stopAtC: Bool) -> String {
-        let b = Array(s.utf8)
-        var out: [UInt8] = []
-        var i = 0
-        while i < b.count {
-            guard b[i] == 0x5C, i + 1 < b.count else {
-                out.append(b[i])
-                i += 1
-                continue
-            }
-            let d = b[i + 1]
-            i += 2
-            switch d {
-            case 0x6E: out.append(0x0A)
-            case 0x74: out.append(0x09)
-            case 0x72: out.append(0x0D)
-            case 0x5C: out.append(0x5C)
-            case 0x61: out.append(7)
-            case 0x62: out.append(8)
-            case 0x65: out.append(0x1B)
-            case 0x66: out.append(0x0C)
-            case 0x76: out.append(0x0B)
-            case 0x63 where stopAtC: return String(decoding: out, as: UTF8.self)
-            case 0x78:
-                var v: UInt8 = 0
-                var n = 0
-                while n < 2, i < b.count, let h = HostClassifier.hexValue(b[i]) {
-                    v = v << 4 | h
-                    i += 1
-                    n += 1
-                }
-                if n == 0 { out.append(contentsOf: [0x5C, 0x78]) } else { out.append(v) }
-            case 0x30...0x37:
-                var v = UInt32(d - 0x30)
-                var n = d == 0x30 ? 0 : 1
-                while n < 3, i < b.count, b[i] >= 0x30 && b[i] <= 0x37 {
-                    v = v * 8 + UInt32(b[i] - 0x30)
-                    i += 1
-                    n += 1
-                }
-                out.append(UInt8(v & 0xFF))
-            default:
-                out.append(0x5C)
-                out.append(d)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        String(decoding: CEscapes.decode(Array(s.utf8), from: 0, terminator: nil, echoStyle: true, stopAtC: stopAtC).bytes, as: UTF8.self)
     }
 
     /// `tr SET1 SET2` and `tr -d SET1` on literal input (rot13 and friends).

@@ -288,8 +288,29 @@ struct ShPaths {
         projectUsable && ShPaths.isPrefix(project, of: comps)
     }
 
+    /// Inside a temp directory, but not inside the home directory: when HOME itself is under
+    /// /tmp (CI containers), home, credential and start-up files keep their protection.
     func isTemp(_ comps: [String]) -> Bool {
-        temps.contains { ShPaths.isPrefix($0, of: comps) }
+        temps.contains { ShPaths.isPrefix($0, of: comps) } && !ShPaths.isPrefix(homeComps, of: comps)
+    }
+
+    /// Caches in the home directory that tools rebuild by themselves: deleting them is ordinary work.
+    static let homeCaches: [[String]] = [
+        [".cache"], [".npm", "_cacache"], [".npm", "_npx"], [".npm", "_logs"], ["Library", "Caches"],
+        ["Library", "Developer", "Xcode", "DerivedData"], ["Library", "Developer", "Xcode", "Archives"],
+        ["Library", "Developer", "CoreSimulator", "Caches"], [".gradle", "caches"], [".gradle", "wrapper", "dists"],
+        [".cargo", "registry", "cache"], [".cargo", "registry", "src"], [".cargo", "git", "checkouts"], [".m2", "repository"],
+        [".yarn", "cache"], [".yarn", "berry", "cache"], [".pnpm-store"], [".local", "share", "pnpm", "store"], [".bun", "install", "cache"],
+        [".nuget", "packages"], [".composer", "cache"], [".ivy2", "cache"], [".sbt", "boot"], [".android", "cache"],
+        [".node-gyp"], [".electron-gyp"], [".pub-cache"], [".expo"], [".turbo"], [".nx", "cache"], [".deno"], ["go", "pkg", "mod", "cache"],
+        [".rustup", "downloads"], [".rustup", "tmp"], [".pyenv", "cache"], [".conda", "pkgs"], [".ccache"], [".sccache"],
+        [".terraform.d", "plugin-cache"], [".cache-loader"],
+    ]
+
+    func isHomeCache(_ comps: [String]) -> Bool {
+        guard ShPaths.isPrefix(homeComps, of: comps), comps.count > homeComps.count else { return false }
+        let rel = Array(comps[homeComps.count...])
+        return ShPaths.homeCaches.contains { ShPaths.isPrefix($0, of: rel) }
     }
 
     func classify(_ p: ShPath) -> ShClass {
@@ -304,6 +325,8 @@ struct ShPaths {
     }
 
     func classifyAbsolute(_ comps: [String], wild: Bool, pureWild: Bool) -> ShClass {
+        // The temp directory itself (`rm -rf /tmp`) is shared by every program; its contents are scratch.
+        if !wild && temps.contains(comps) { return .outside }
         let c = classifyExact(comps)
         guard wild else { return c }
         switch c {
@@ -328,7 +351,7 @@ struct ShPaths {
                 return comps[project.count] == ".git" && comps.count == project.count + 1 ? .gitDir : .project
             }
         }
-        if isTemp(comps) { return .temp }
+        if isTemp(comps) || isHomeCache(comps) { return .temp }
         if projectUsable && ShPaths.isPrefix(comps, of: project) && !ShPaths.isPrefix(homeComps, of: comps) { return .ancestor }
         if ShPaths.isPrefix(homeComps, of: comps) {
             return projectUsable && ShPaths.isPrefix(comps, of: project) ? .ancestor : .outside

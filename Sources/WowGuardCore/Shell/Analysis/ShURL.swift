@@ -9,6 +9,15 @@ enum ShURL {
         func add(_ h: Substring) {
             let t = String(h)
             if !t.isEmpty && !out.contains(t) { out.append(t) }
+            // `http://169.254.170.2$REL_URI`: the host that is there, before the unknown part.
+            if let mark = t.firstIndex(of: Character(ShMark.unknown)), mark > t.startIndex {
+                let pre = String(t[..<mark])
+                let labels = pre.split(separator: ".")
+                if HostClassifier.parseIPv4(pre) != nil && labels.count == 4
+                    || labels.count >= 2 && (labels.last.map { $0.count >= 2 && $0.allSatisfy(\.isLetter) } ?? false), !out.contains(pre) {
+                    out.append(pre)
+                }
+            }
         }
         if let r = s.shRange(ofLiteral: "://") {
             s = s[r.upperBound...]

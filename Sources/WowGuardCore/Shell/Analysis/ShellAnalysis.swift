@@ -25,6 +25,12 @@ struct ShellAnalysis {
     var written: [String: String] = [:]
     /// Remotes added earlier in the line (`git remote add x URL`).
     var newRemotes: Set<String> = []
+    /// Analysing a file's code rather than a command line (see `ShellAnalyzer.analyzeWrittenCode`).
+    var writtenCode = false
+    /// Inline code sends a secret to a host built at run time.
+    var secretToUnknownHost = false
+    /// A `.env` file was sourced earlier in the line.
+    var sourcedDotEnv = false
 
     init(context: ShellContext) {
         self.context = context
@@ -267,6 +273,8 @@ struct ShellAnalysis {
     mutating func runSimple(_ c: ShSimple, _ env: inout ShEnv, _ depth: Int) -> ShSource {
         var prefix: [String: String] = [:]
         for a in c.assignments {
+            // `a[$(cmd)]=1`: the subscript is evaluated (arithmetic, or the key of an associative array).
+            if let index = a.index, index.contains("$(") || index.contains("`") { expandArithmeticText(index, &env, depth) }
             let value: ShValue
             var lastTaint: ShSource? = nil
             if let arr = a.array {
@@ -330,6 +338,7 @@ struct ShellAnalysis {
             if lower.contains("hookspath") && (name == ".gitconfig" || name == "config" || name.hasSuffix(".gitconfig")) {
                 report(SelfProtectionRules.hooksPath, "hooksPath written to " + t)
             }
+            if PackageSources.isConfigFile(t), !PackageSources.insecureSettings(in: text).isEmpty { report(SupplyChainRules.registry, "written to " + t) }
             let appending = info.appends.count > k && info.appends[k]
             written[name] = (appending ? written[name] ?? "" : "") + text
         }
@@ -364,6 +373,11 @@ struct ShellAnalysis {
         SystemRules.checkVariable(name, value, &self)
         EnvironmentRules.check(name, value, &sink)
         SupplyChainRules.checkVariable(name, value, &sink)
+        if name.hasPrefix("BASH_FUNC_"), let open = value.firstIndex(of: "{") {
+            // `env 'BASH_FUNC_ls%%=() { …; }' bash -c ls`: an exported function the next bash defines.
+            var e = env
+            _ = analyzeScript(String(value[open...]), &e, depth + 1)
+        }
         if name == "BASH_ENV" || name == "ENV" {
             var e = env
             _ = runScriptFile(ShField(text: value), .shell, positional: nil, stdin: .none, subject: name + "=" + value, &e, depth)
@@ -462,6 +476,10 @@ struct ShellAnalysis {
         let t = f.text
         if t.hasPrefix("/dev/tcp/") || t.hasPrefix("/dev/udp/") { return }
         let p = paths.resolve(f, cwd: env.cwd)
+        // `> "$(cat where)"`, `tee $(ls ~/.ssh/*.pub)`: a target computed by a command whose output is unknown.
+        if p.unknownBase && !f.procsub && ["redirect", "tee", "dd of=", "mv", "cp", "install", "ln", "link"].contains(how) && f.sources.contains(where: { if case .literal = $0 { return false }; if case .none = $0 { return false }; return true }) {
+            report(FilesystemRules.writeComputed, subject.isEmpty ? t : subject)
+        }
         SelfProtectionRules.checkModify(p, f, how: how, &self)
         DiskRules.checkDeviceWrite(p, f, &self)
         FilesystemRules.checkWrite(p, f, &self)

@@ -2,25 +2,42 @@
 /// project, a resource group, databases, instances, whole buckets, terraform/pulumi destroy,
 /// namespaces) are denied; other deletes ask.
 enum CloudRules {
-    static let awsS3RecursiveDelete = ShellRule("cloud.aws-s3-delete-recursive", .deny, "deletes every object under an S3 prefix or a whole bucket")
-    static let awsTerminate = ShellRule("cloud.aws-terminate", .deny, "terminates EC2 instances")
-    static let awsDeleteData = ShellRule("cloud.aws-delete-data", .deny, "deletes a database, table, stack, cluster, key or secret without recovery")
-    static let awsDelete = ShellRule("cloud.aws-delete", .ask, "deletes AWS resources")
-    static let gcloudProjectDelete = ShellRule("cloud.gcloud-project-delete", .deny, "deletes a whole Google Cloud project")
-    static let gcloudDeleteData = ShellRule("cloud.gcloud-delete-data", .deny, "deletes a Cloud SQL instance, GKE cluster, bucket or database")
-    static let gcloudDelete = ShellRule("cloud.gcloud-delete", .ask, "deletes Google Cloud resources")
-    static let azGroupDelete = ShellRule("cloud.az-group-delete", .deny, "deletes an Azure resource group and everything in it")
-    static let azDelete = ShellRule("cloud.az-delete", .ask, "deletes Azure resources")
+    static let awsS3RecursiveDelete = ShellRule("cloud.aws-s3-delete-recursive", .deny, "deletes every object under an S3 prefix or a whole bucket",
+        examples: ["aws s3 rm s3://prod-bucket --recursive", "aws s3 rb s3://prod-bucket --force"], counterExamples: ["aws s3 ls", "aws s3 cp s3://my-bucket/data.csv ./data/"])
+    static let awsTerminate = ShellRule("cloud.aws-terminate", .deny, "terminates EC2 instances",
+        examples: ["aws ec2 terminate-instances --instance-ids i-123"], counterExamples: ["aws s3 ls", "aws s3 cp s3://my-bucket/data.csv ./data/"])
+    static let awsDeleteData = ShellRule("cloud.aws-delete-data", .deny, "deletes a database, table, stack, cluster, key or secret without recovery",
+        examples: ["aws rds delete-db-instance --db-instance-identifier prod --skip-final-snapshot", "aws dynamodb delete-table --table-name users"], counterExamples: ["aws s3 ls", "aws s3 cp s3://my-bucket/data.csv ./data/"])
+    static let awsDelete = ShellRule("cloud.aws-delete", .ask, "deletes AWS resources",
+        examples: ["aws lambda delete-function --function-name f", "aws s3 rm s3://bucket/file.txt"], counterExamples: ["aws s3 ls", "aws s3 cp s3://my-bucket/data.csv ./data/"])
+    static let gcloudProjectDelete = ShellRule("cloud.gcloud-project-delete", .deny, "deletes a whole Google Cloud project",
+        examples: ["gcloud projects delete my-prod-project", "gcloud alpha projects delete x"], counterExamples: ["gcloud compute instances list"])
+    static let gcloudDeleteData = ShellRule("cloud.gcloud-delete-data", .deny, "deletes a Cloud SQL instance, GKE cluster, bucket or database",
+        examples: ["gcloud sql instances delete prod-db", "gcloud container clusters delete prod --zone us-east1-b"], counterExamples: ["gcloud compute instances list"])
+    static let gcloudDelete = ShellRule("cloud.gcloud-delete", .ask, "deletes Google Cloud resources",
+        examples: ["gcloud compute instances delete vm-1 --zone us-east1-b"], counterExamples: ["gcloud compute instances list"])
+    static let azGroupDelete = ShellRule("cloud.az-group-delete", .deny, "deletes an Azure resource group and everything in it",
+        examples: ["az group delete --name prod-rg --yes"], counterExamples: ["rm -rf ~/.cache/pip"])
+    static let azDelete = ShellRule("cloud.az-delete", .ask, "deletes Azure resources",
+        examples: ["az vm delete -g rg -n vm1"], counterExamples: ["rm -rf ~/.cache/pip"])
     static let azDeleteData = ShellRule("cloud.az-delete-data", .deny, "deletes an Azure storage account, container, database or vault for good")
-    static let terraformDestroy = ShellRule("cloud.terraform-destroy", .deny, "destroys every resource the Terraform/OpenTofu state manages")
-    static let terraformState = ShellRule("cloud.terraform-state", .ask, "removes resources from Terraform state or deletes a workspace")
-    static let pulumiDestroy = ShellRule("cloud.pulumi-destroy", .deny, "destroys every resource in the Pulumi stack")
+    static let terraformDestroy = ShellRule("cloud.terraform-destroy", .deny, "destroys every resource the Terraform/OpenTofu state manages",
+        examples: ["terraform destroy -auto-approve", "terraform apply -destroy -auto-approve"], counterExamples: ["terraform plan", "terraform apply"])
+    static let terraformState = ShellRule("cloud.terraform-state", .ask, "removes resources from Terraform state or deletes a workspace",
+        examples: ["terraform state rm aws_instance.web"], counterExamples: ["terraform plan", "terraform apply"])
+    static let pulumiDestroy = ShellRule("cloud.pulumi-destroy", .deny, "destroys every resource in the Pulumi stack",
+        examples: ["pulumi destroy --yes"], counterExamples: ["rm -rf ~/.cache/pip"])
     static let pulumiStackRemove = ShellRule("cloud.pulumi-stack-rm", .ask, "removes a Pulumi stack")
-    static let kubectlDeleteNamespace = ShellRule("cloud.kubectl-delete-namespace", .deny, "deletes a Kubernetes namespace and everything in it")
-    static let kubectlDeleteAll = ShellRule("cloud.kubectl-delete-all", .deny, "deletes all resources of a kind (--all / --all-namespaces)")
-    static let kubectlDelete = ShellRule("cloud.kubectl-delete", .ask, "deletes Kubernetes resources")
-    static let helmUninstall = ShellRule("cloud.helm-uninstall", .ask, "uninstalls a Helm release")
-    static let dockerPruneVolumes = ShellRule("cloud.docker-volumes", .ask, "deletes Docker volumes, which hold data")
+    static let kubectlDeleteNamespace = ShellRule("cloud.kubectl-delete-namespace", .deny, "deletes a Kubernetes namespace and everything in it",
+        examples: ["kubectl delete namespace production", "kubectl delete ns prod"], counterExamples: ["kubectl get pods -A", "kubectl apply -f k8s/"])
+    static let kubectlDeleteAll = ShellRule("cloud.kubectl-delete-all", .deny, "deletes all resources of a kind (--all / --all-namespaces)",
+        examples: ["kubectl delete pods --all -n prod"], counterExamples: ["kubectl get pods -A", "kubectl apply -f k8s/"])
+    static let kubectlDelete = ShellRule("cloud.kubectl-delete", .ask, "deletes Kubernetes resources",
+        examples: ["kubectl delete deployment web"], counterExamples: ["kubectl get pods -A", "kubectl apply -f k8s/"])
+    static let helmUninstall = ShellRule("cloud.helm-uninstall", .ask, "uninstalls a Helm release",
+        examples: ["helm uninstall web"], counterExamples: ["helm upgrade --install web ./chart"])
+    static let dockerPruneVolumes = ShellRule("cloud.docker-volumes", .ask, "deletes Docker volumes, which hold data",
+        examples: ["docker volume prune -f", "docker compose down -v"], counterExamples: ["docker compose down", "docker system prune -f"])
     static let storageDelete = ShellRule("cloud.storage-delete-recursive", .deny, "recursively deletes a storage bucket or prefix")
     static let appDestroy = ShellRule("cloud.app-destroy", .deny, "destroys a hosted app or project")
 

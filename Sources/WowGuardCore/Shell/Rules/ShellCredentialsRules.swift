@@ -2,18 +2,28 @@
 /// credentials, token files, /etc/shadow, process environments), keychain dumps and CLIs that
 /// print stored secrets. Public keys, /etc/passwd, /etc/hosts are fine.
 enum CredentialRules {
-    static let sshKey = ShellRule("cred.ssh-key", .deny, "reads or copies an SSH private key")
-    static let cloud = ShellRule("cred.cloud", .deny, "reads or copies cloud, cluster or registry credentials (AWS, GCP, Azure, kube, docker)")
-    static let cloudConfig = ShellRule("cred.cloud-config", .ask, "reads cloud CLI configuration (~/.aws/config)")
+    static let sshKey = ShellRule("cred.ssh-key", .deny, "reads or copies an SSH private key",
+        examples: ["cat ~/.ssh/id_rsa", "cat ~/.ssh/id_ed25519"], counterExamples: ["cat <<'EOF' > notes.txt\nhello\nEOF", "cat install.sh | sh"])
+    static let cloud = ShellRule("cred.cloud", .deny, "reads or copies cloud, cluster or registry credentials (AWS, GCP, Azure, kube, docker)",
+        examples: ["cat ~/.aws/credentials", "cat ~/.kube/config"], counterExamples: ["cat <<'EOF' > notes.txt\nhello\nEOF", "cat install.sh | sh"])
+    static let cloudConfig = ShellRule("cred.cloud-config", .ask, "reads cloud CLI configuration (~/.aws/config)",
+        examples: ["cat ~/.aws/config"], counterExamples: ["cat <<'EOF' > notes.txt\nhello\nEOF", "cat install.sh | sh"])
     static let tokenFile = ShellRule("cred.token-file", .deny,
-        "reads or copies a file holding tokens or passwords (.netrc, .git-credentials, .npmrc, .pypirc, .pgpass, gh hosts …)")
-    static let gpg = ShellRule("cred.gpg", .deny, "reads or copies GnuPG private keys")
-    static let system = ShellRule("cred.system", .deny, "reads password hashes or machine private keys (/etc/shadow, SSH host keys, TLS keys)")
-    static let processEnv = ShellRule("cred.process-env", .deny, "reads a process's environment (/proc/*/environ), where secrets live")
-    static let keychain = ShellRule("cred.keychain", .deny, "reads secrets from the OS keychain or a password store")
+        "reads or copies a file holding tokens or passwords (.netrc, .git-credentials, .npmrc, .pypirc, .pgpass, gh hosts …)",
+        examples: ["cat ~/.netrc", "cat ~/.git-credentials"], counterExamples: ["cat <<'EOF' > notes.txt\nhello\nEOF", "cat install.sh | sh"])
+    static let gpg = ShellRule("cred.gpg", .deny, "reads or copies GnuPG private keys",
+        examples: ["gpg --export-secret-keys -a"], counterExamples: ["rm -rf ~/.cache/pip"])
+    static let system = ShellRule("cred.system", .deny, "reads password hashes or machine private keys (/etc/shadow, SSH host keys, TLS keys)",
+        examples: ["sudo cat /etc/shadow", "cat /etc/gshadow"], counterExamples: ["sudo systemctl restart nginx", "sudo apt-get install -y build-essential"])
+    static let processEnv = ShellRule("cred.process-env", .deny, "reads a process's environment (/proc/*/environ), where secrets live",
+        examples: ["cat /proc/self/environ", "cat /proc/1/environ | tr '\\0' '\\n'"], counterExamples: ["cat <<'EOF' > notes.txt\nhello\nEOF", "cat install.sh | sh"])
+    static let keychain = ShellRule("cred.keychain", .deny, "reads secrets from the OS keychain or a password store",
+        examples: ["security find-generic-password -s github -w", "security dump-keychain -d login.keychain"], counterExamples: ["rm -rf ~/.cache/pip"])
     static let cliToken = ShellRule("cred.cli-token", .ask, "prints an access token or secret from a CLI")
-    static let cliSecret = ShellRule("cred.cli-secret", .deny, "prints stored cloud or cluster credentials from a CLI")
-    static let inline = ShellRule("cred.inline-code", .deny, "inline code reads a credential file")
+    static let cliSecret = ShellRule("cred.cli-secret", .deny, "prints stored cloud or cluster credentials from a CLI",
+        examples: ["aws configure export-credentials", "kubectl config view --raw"], counterExamples: ["aws s3 ls", "aws s3 cp s3://my-bucket/data.csv ./data/"])
+    static let inline = ShellRule("cred.inline-code", .deny, "inline code reads a credential file",
+        examples: ["python3 -c \"print(open('/home/dev/.ssh/id_rsa').read())\"", "python3 -c \"import pathlib; print(pathlib.Path.home().joinpath('.ssh/id_rsa').read_text())\""], counterExamples: ["python3 -c \"import shutil; shutil.rmtree('build')\"", "python3 -c 'import socket; print(socket.gethostname())'"])
     static let maybe = ShellRule("cred.maybe", .ask, "reads a path built from an unknown value that may be a credential file")
 
     static let all = [sshKey, cloud, cloudConfig, tokenFile, gpg, system, processEnv, keychain, cliToken, cliSecret, inline, maybe]
@@ -50,6 +60,16 @@ enum CredentialRules {
                 }
                 if g.text.hasPrefix("-") || g.text.isEmpty { continue }
                 checkRead(g, base, how: inv.name, &a)
+            }
+        }
+        // Modules and subcommands that print the files they are given.
+        if inv.name == "python", let m = args.firstIndex(of: "-m"), m + 1 < args.count,
+           ["base64", "json.tool", "zipfile", "tarfile", "gzip", "uu", "quopri", "binascii", "pickletools", "tokenize"].contains(args[m + 1]) {
+            for f in inv.args.dropFirst(m + 2) where !f.text.hasPrefix("-") { checkRead(f, env, how: "python -m " + args[m + 1], &a) }
+        }
+        if inv.name == "git", let sub = ShGit(inv).sub, ["diff", "show", "grep"].contains(sub), args.contains("--no-index") || sub == "diff" {
+            for f in inv.args where !f.text.hasPrefix("-") && (f.text.hasPrefix("/") || f.text.hasPrefix("~") || f.text.contains("/.")) {
+                checkRead(f, env, how: "git " + sub, &a)
             }
         }
         switch inv.name {

@@ -2,18 +2,30 @@
 /// pipes (DROP DATABASE denied; DROP TABLE, TRUNCATE, DELETE/UPDATE without WHERE ask),
 /// redis FLUSHALL/FLUSHDB, mongo dropDatabase, dropdb, framework database resets.
 enum DatabaseRules {
-    static let dropDatabase = ShellRule("db.drop-database", .deny, "drops a whole database or schema")
-    static let dropTable = ShellRule("db.drop-table", .ask, "drops a table")
-    static let truncate = ShellRule("db.truncate", .ask, "empties a table (TRUNCATE)")
-    static let deleteAll = ShellRule("db.delete-all", .ask, "DELETE without WHERE removes every row")
-    static let updateAll = ShellRule("db.update-all", .ask, "UPDATE without WHERE changes every row")
-    static let redisFlushAll = ShellRule("db.redis-flushall", .deny, "FLUSHALL deletes every key in every redis database")
-    static let redisFlushDB = ShellRule("db.redis-flushdb", .ask, "FLUSHDB deletes every key in the redis database")
-    static let mongoDropDatabase = ShellRule("db.mongo-drop-database", .deny, "drops a whole MongoDB database")
-    static let mongoDrop = ShellRule("db.mongo-drop", .ask, "drops a MongoDB collection or deletes all its documents")
-    static let dropdb = ShellRule("db.dropdb", .deny, "drops a whole database (dropdb / mysqladmin drop)")
-    static let frameworkReset = ShellRule("db.reset", .ask, "drops and recreates the application's database")
-    static let hostedReset = ShellRule("db.hosted-reset", .deny, "resets a hosted production database or app")
+    static let dropDatabase = ShellRule("db.drop-database", .deny, "drops a whole database or schema",
+        examples: ["psql -c 'DROP DATABASE production'", "psql -h db.internal -U admin -c \"drop schema public cascade\""], counterExamples: ["psql -c 'SELECT * FROM users LIMIT 10'", "psql -c \"DELETE FROM sessions WHERE expires_at < now()\""])
+    static let dropTable = ShellRule("db.drop-table", .ask, "drops a table",
+        examples: ["psql -c 'DROP TABLE users'", "echo 'DROP TABLE users;' | psql"], counterExamples: ["psql -c 'SELECT * FROM users LIMIT 10'", "psql -c \"DELETE FROM sessions WHERE expires_at < now()\""])
+    static let truncate = ShellRule("db.truncate", .ask, "empties a table (TRUNCATE)",
+        examples: ["psql -c 'TRUNCATE orders'", "mysql app <<< 'TRUNCATE TABLE logs'"], counterExamples: ["psql -c 'SELECT * FROM users LIMIT 10'", "psql -c \"DELETE FROM sessions WHERE expires_at < now()\""])
+    static let deleteAll = ShellRule("db.delete-all", .ask, "DELETE without WHERE removes every row",
+        examples: ["psql -c 'DELETE FROM users'", "sqlite3 app.db 'DELETE FROM sessions;'"], counterExamples: ["psql -c 'SELECT * FROM users LIMIT 10'", "psql -c \"DELETE FROM sessions WHERE expires_at < now()\""])
+    static let updateAll = ShellRule("db.update-all", .ask, "UPDATE without WHERE changes every row",
+        examples: ["sqlite3 app.db \"UPDATE users SET admin=1\""], counterExamples: ["sqlite3 app.db '.tables'"])
+    static let redisFlushAll = ShellRule("db.redis-flushall", .deny, "FLUSHALL deletes every key in every redis database",
+        examples: ["redis-cli FLUSHALL", "redis-cli -h cache.internal flushall"], counterExamples: ["redis-cli GET user:1", "redis-cli ping"])
+    static let redisFlushDB = ShellRule("db.redis-flushdb", .ask, "FLUSHDB deletes every key in the redis database",
+        examples: ["redis-cli -n 2 FLUSHDB"], counterExamples: ["redis-cli GET user:1", "redis-cli ping"])
+    static let mongoDropDatabase = ShellRule("db.mongo-drop-database", .deny, "drops a whole MongoDB database",
+        examples: ["mongosh --eval 'db.dropDatabase()'"], counterExamples: ["rm -rf ~/.cache/pip"])
+    static let mongoDrop = ShellRule("db.mongo-drop", .ask, "drops a MongoDB collection or deletes all its documents",
+        examples: ["mongo app --eval 'db.users.drop()'"], counterExamples: ["rm -rf ~/.cache/pip"])
+    static let dropdb = ShellRule("db.dropdb", .deny, "drops a whole database (dropdb / mysqladmin drop)",
+        examples: ["dropdb production", "mysqladmin -u root drop app"], counterExamples: ["rm -rf ~/.cache/pip"])
+    static let frameworkReset = ShellRule("db.reset", .ask, "drops and recreates the application's database",
+        examples: ["npx prisma migrate reset --force", "bin/rails db:drop"], counterExamples: ["npx prisma migrate dev", "npx tsc --noEmit"])
+    static let hostedReset = ShellRule("db.hosted-reset", .deny, "resets a hosted production database or app",
+        examples: ["heroku pg:reset DATABASE_URL --confirm app"], counterExamples: ["rm -rf ~/.cache/pip"])
 
     static let all = [dropDatabase, dropTable, truncate, deleteAll, updateAll, redisFlushAll, redisFlushDB, mongoDropDatabase,
                       mongoDrop, dropdb, frameworkReset, hostedReset]

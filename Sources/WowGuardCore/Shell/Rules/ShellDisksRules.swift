@@ -1,13 +1,20 @@
 /// Raw disk devices: dd of=/dev/sdX, mkfs, wipefs, partitioning, secure erase, volume destruction,
 /// redirections onto block devices.
 enum DiskRules {
-    static let dd = ShellRule("disk.dd", .deny, "dd writes straight onto a disk device, destroying its contents")
-    static let mkfs = ShellRule("disk.mkfs", .deny, "creates a file system, erasing the device")
-    static let wipefs = ShellRule("disk.wipefs", .deny, "wipes file-system signatures from a device")
-    static let partition = ShellRule("disk.partition", .deny, "changes a disk's partition table")
-    static let writeDevice = ShellRule("disk.write-device", .deny, "writes straight onto a disk device, destroying its contents")
-    static let erase = ShellRule("disk.erase", .deny, "erases or discards a disk or volume")
-    static let volume = ShellRule("disk.volume-destroy", .deny, "destroys a volume, pool or RAID member")
+    static let dd = ShellRule("disk.dd", .deny, "dd writes straight onto a disk device, destroying its contents",
+        examples: ["dd if=/dev/zero of=/dev/sda bs=1M", "dd if=image.iso of=/dev/nvme0n1"], counterExamples: ["dd if=/dev/zero of=disk.img bs=1M count=10"])
+    static let mkfs = ShellRule("disk.mkfs", .deny, "creates a file system, erasing the device",
+        examples: ["mkfs.ext4 /dev/sdb1", "mkfs -t xfs /dev/vdb"], counterExamples: ["mkfs.ext4 build/disk.img"])
+    static let wipefs = ShellRule("disk.wipefs", .deny, "wipes file-system signatures from a device",
+        examples: ["wipefs -a /dev/sda"], counterExamples: ["rm -rf ~/.cache/pip"])
+    static let partition = ShellRule("disk.partition", .deny, "changes a disk's partition table",
+        examples: ["fdisk /dev/sda", "sgdisk --zap-all /dev/nvme0n1"], counterExamples: ["fdisk -l"])
+    static let writeDevice = ShellRule("disk.write-device", .deny, "writes straight onto a disk device, destroying its contents",
+        examples: ["cat /dev/zero > /dev/sda", "echo garbage > /dev/sdb"], counterExamples: ["cat <<'EOF' > notes.txt\nhello\nEOF", "cat install.sh | sh"])
+    static let erase = ShellRule("disk.erase", .deny, "erases or discards a disk or volume",
+        examples: ["diskutil eraseDisk JHFS+ Blank disk2", "blkdiscard /dev/nvme0n1"], counterExamples: ["rm -rf ~/.cache/pip"])
+    static let volume = ShellRule("disk.volume-destroy", .deny, "destroys a volume, pool or RAID member",
+        examples: ["zpool destroy tank"], counterExamples: ["rm -rf ~/.cache/pip"])
 
     static let all = [dd, mkfs, wipefs, partition, writeDevice, erase, volume]
 

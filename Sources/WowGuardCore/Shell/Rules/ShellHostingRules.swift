@@ -36,10 +36,33 @@ enum HostingRules {
         "vercel": [(["projects", "rm"], destroy), (["project", "rm"], destroy), (["env", "rm"], deleteResource)],
     ]
 
+    /// `-X METHOD`, `-XMETHOD`, `--method METHOD`, `--request METHOD`, `--method=METHOD`.
+    static func method(_ args: [String]) -> String? {
+        for (k, t) in args.enumerated() {
+            if (t == "-X" || t == "--method" || t == "--request"), k + 1 < args.count { return args[k + 1] }
+            if t.hasPrefix("--method=") { return String(t.dropFirst(9)) }
+            if t.hasPrefix("--request=") { return String(t.dropFirst(10)) }
+            if t.hasPrefix("-X") && t.count > 2 { return String(t.dropFirst(2)) }
+        }
+        return nil
+    }
+
     static func canonical(_ name: String) -> String { name == "flyctl" ? "fly" : name }
+
+    /// APIs of forges and hosts, where an HTTP DELETE removes repositories, apps or releases.
+    static let apiHosts = ["api.github.com", "gitlab.com", "api.heroku.com", "api.vercel.com", "api.fly.io", "api.netlify.com",
+                           "api.cloudflare.com", "api.digitalocean.com", "api.bitbucket.org", "api.render.com", "backboard.railway.app"]
 
     static func check(_ inv: ShInvocation, _ sink: inout ShellSink) {
         let name = canonical(inv.name)
+        if name == "curl" || name == "http" || name == "xh" || name == "https" {
+            let args = inv.argTexts
+            let deleting = HostingRules.method(args)?.uppercased() == "DELETE" || args.first?.uppercased() == "DELETE"
+            if deleting, args.contains(where: { a in ShURL.hosts(in: a).contains { h in apiHosts.contains { h == $0 || h.hasSuffix("." + $0) } } }) {
+                sink.report(deleteResource, inv.subject)
+            }
+            return
+        }
         guard let entries = table[name] else { return }
         let args = inv.argTexts
         let words = args.filter { !$0.hasPrefix("-") }.map { $0.lowercased() }
@@ -47,12 +70,12 @@ enum HostingRules {
             sink.report(rule, inv.subject)
             return
         }
+        if name == "gh", words.starts(with: ["repo", "edit"]), args.contains(where: { $0 == "--visibility=public" }) || args.firstIndex(of: "--visibility").map({ $0 + 1 < args.count && args[$0 + 1] == "public" }) == true {
+            sink.report(deleteResource, inv.subject)
+            return
+        }
         if (name == "gh" || name == "glab") && words.first == "api" {
-            for (k, t) in args.enumerated() {
-                let method: String? = (t == "-X" || t == "--method") && k + 1 < args.count ? args[k + 1]
-                    : t.hasPrefix("--method=") ? String(t.dropFirst(9)) : t.hasPrefix("-X") && t.count > 2 ? String(t.dropFirst(2)) : nil
-                if method?.uppercased() == "DELETE" { sink.report(deleteResource, inv.subject); return }
-            }
+            if method(args)?.uppercased() == "DELETE" { sink.report(deleteResource, inv.subject); return }
         }
     }
 }

@@ -2,9 +2,12 @@
 /// knows, reached by curl/wget/nc/socat/… or any command given such a URL; metadata-service
 /// headers. `curl localhost:3000` and private addresses are normal work from a shell.
 enum MetadataRules {
-    static let metadata = ShellRule("ssrf.cloud-metadata", .deny, "contacts a cloud metadata endpoint, which hands out the machine's credentials")
-    static let metadataHeader = ShellRule("ssrf.metadata-header", .deny, "sends a cloud metadata-service header (Metadata-Flavor, X-aws-ec2-metadata-token …)")
-    static let linkLocal = ShellRule("ssrf.link-local", .ask, "contacts a link-local address (169.254.0.0/16, fe80::/10)")
+    static let metadata = ShellRule("ssrf.cloud-metadata", .deny, "contacts a cloud metadata endpoint, which hands out the machine's credentials",
+        examples: ["curl http://169.254.169.254/latest/meta-data/iam/security-credentials/", "curl 169.254.169.254/latest/meta-data"], counterExamples: ["curl -fsSL https://example.com/install.sh -o install.sh", "curl -X POST -d @payload.json http://localhost:3000/api"])
+    static let metadataHeader = ShellRule("ssrf.metadata-header", .deny, "sends a cloud metadata-service header (Metadata-Flavor, X-aws-ec2-metadata-token …)",
+        examples: ["curl -H 'X-aws-ec2-metadata-token: abc' http://10.0.0.5/", "wget --header='Metadata-Flavor: Google' http://10.1.2.3/"], counterExamples: ["curl -fsSL https://example.com/install.sh -o install.sh", "curl -X POST -d @payload.json http://localhost:3000/api"])
+    static let linkLocal = ShellRule("ssrf.link-local", .ask, "contacts a link-local address (169.254.0.0/16, fe80::/10)",
+        examples: ["curl http://169.254.1.1/"], counterExamples: ["curl -fsSL https://example.com/install.sh -o install.sh", "curl -X POST -d @payload.json http://localhost:3000/api"])
     static let urlGlob = ShellRule("ssrf.url-glob", .ask, "the URL's host uses curl globbing, so its targets cannot all be checked")
 
     static let all = [metadata, metadataHeader, linkLocal, urlGlob]

@@ -6,16 +6,22 @@ enum PermissionRules {
         var t: [String: ShellRule] = [:]
         for op in ["chmod", "chown"] {
             for c in classes {
+                let path = FilesystemRules.samplePaths[c] ?? "/"
                 t[op + "-" + c.rawValue] = ShellRule("perm.\(op)-recursive-\(c.rawValue)", FilesystemRules.decision(c),
-                                                     "recursively changes \(op == "chmod" ? "permissions" : "ownership") of \(c.phrase)")
+                                                     "recursively changes \(op == "chmod" ? "permissions" : "ownership") of \(c.phrase)",
+                                                     examples: [(op == "chmod" ? "chmod -R 777 " : "chown -R nobody ") + path] + (op == "chmod" && c == .home ? ["chmod -R 000 ~"] : []),
+                                                     counterExamples: [op == "chmod" ? "chmod -R 755 ./bin" : "chown -R dev build"])
             }
         }
         return t
     }()
-    static let setuid = ShellRule("perm.setuid", .deny, "sets the setuid/setgid bit: the program would run with its owner's (often root's) privileges")
+    static let setuid = ShellRule("perm.setuid", .deny, "sets the setuid/setgid bit: the program would run with its owner's (often root's) privileges",
+        examples: ["chmod u+s /bin/bash", "chmod 4755 /tmp/rootshell"], counterExamples: ["chmod +x scripts/x.sh", "chmod -R 755 ./bin"])
     static let setuidProject = ShellRule("perm.setuid-project", .ask, "sets the setuid/setgid bit on a project file")
-    static let worldWritable = ShellRule("perm.world-writable", .ask, "makes files outside the project writable by every user")
-    static let chmodSystem = ShellRule("perm.chmod-system", .deny, "makes the root, a home or a system path world-writable or setuid")
+    static let worldWritable = ShellRule("perm.world-writable", .ask, "makes files outside the project writable by every user",
+        examples: ["chmod 666 ~/notes/todo.txt"], counterExamples: ["chmod +x scripts/x.sh", "chmod -R 755 ./bin"])
+    static let chmodSystem = ShellRule("perm.chmod-system", .deny, "makes the root, a home or a system path world-writable or setuid",
+        examples: ["chmod 777 /etc/passwd", "chmod 666 ~/.bashrc"], counterExamples: ["chmod +x scripts/x.sh", "chmod -R 755 ./bin"])
     static let chmodSystemOther = ShellRule("perm.chmod-system-other", .ask, "changes permissions of a system path")
     static let chownSystem = ShellRule("perm.chown-system", .ask, "changes the owner of a system path")
 
@@ -42,11 +48,16 @@ enum PermissionRules {
             if digits.count >= 4, (digits[digits.count - 4] & 6) != 0 { r.setuid = true }
             if digits.count >= 3, (digits[digits.count - 1] & 2) != 0 { r.worldWritable = true }
             if digits.count >= 3 { r.removesExec = (digits[digits.count - 3] & 1) == 0 }
+            // Tightening, unless the owner loses read or write (`chmod -R 000 ~` locks the user out).
             r.restrictive = !r.setuid && digits.count >= 3 && digits[digits.count - 2] & 2 == 0 && digits[digits.count - 1] == 0
+                && digits[digits.count - 3] & 6 == 6
             return r
         }
         let clauses = m.split(separator: ",")
-        r.restrictive = !clauses.isEmpty && clauses.allSatisfy { c in c.contains("-") && !c.contains("+") && !c.contains("=") }
+        r.restrictive = !clauses.isEmpty && clauses.allSatisfy { c in
+            c.contains("-") && !c.contains("+") && !c.contains("=")
+                && !((c.hasPrefix("-") || c.contains("u") || c.contains("a")) && (c.contains("r") || c.contains("w")))
+        }
         for clause in clauses {
             guard let opIndex = clause.firstIndex(where: { "+-=".contains($0) }) else { continue }
             let who = clause[..<opIndex]

@@ -30,7 +30,7 @@ enum ShellRules {
         ("credentials", CredentialRules.all), ("exfiltration", ExfiltrationRules.all), ("metadata", MetadataRules.all),
         ("git", GitRules.all), ("databases", DatabaseRules.all), ("cloud", CloudRules.all),
         ("self-protection", SelfProtectionRules.all), ("environment", EnvironmentRules.all),
-        ("hosting", HostingRules.all), ("supply-chain", SupplyChainRules.all),
+        ("hosting", HostingRules.all), ("supply-chain", SupplyChainRules.all), ("exposure", ExposureRules.all),
     ]
 
     static let all: [ShellRule] = families.flatMap(\.1)

@@ -3,16 +3,25 @@
 /// WOW_GUARD_* variables set, wow-guard uninstalled, killed or its binary replaced.
 /// Ids match the lead's `SelfProtection` for file writes (`self.guard-config`, `self.git-hooks`, `self.git-config`).
 enum SelfProtectionRules {
-    static let guardConfig = ShellRule("self.guard-config", .deny, "changes wow-guard's or the agent's hook configuration; a person must edit it")
-    static let gitHooks = ShellRule("self.git-hooks", .deny, "changes git hooks, which run the pre-commit guard")
-    static let gitConfig = ShellRule("self.git-config", .deny, "edits .git/config directly (core.hooksPath could switch the hooks off)")
-    static let hooksPath = ShellRule("self.hooks-path", .deny, "sets or unsets git's core.hooksPath, which switches off the repository's hooks and the guard")
+    static let guardConfig = ShellRule("self.guard-config", .deny, "changes wow-guard's or the agent's hook configuration; a person must edit it",
+        examples: ["sed -i 's/deny/allow/' .wow-guard.toml", "echo '[allow]' >> .wow-guard.toml"], counterExamples: ["sed -n '1,20p' scripts/dangerous.sh", "sed -i 's/foo/bar/g' src/app.js"])
+    static let gitHooks = ShellRule("self.git-hooks", .deny, "changes git hooks, which run the pre-commit guard",
+        examples: ["rm .git/hooks/pre-commit", "rm -rf .git/hooks"], counterExamples: ["rm -rf ~/.cache/pip", "rm -rf node_modules"])
+    static let gitConfig = ShellRule("self.git-config", .deny, "edits .git/config directly (core.hooksPath could switch the hooks off)",
+        examples: ["sed -i '/hooksPath/d' .git/config"], counterExamples: ["sed -n '1,20p' scripts/dangerous.sh", "sed -i 's/foo/bar/g' src/app.js"])
+    static let hooksPath = ShellRule("self.hooks-path", .deny, "sets or unsets git's core.hooksPath, which switches off the repository's hooks and the guard",
+        examples: ["git -c core.hooksPath=/dev/null commit -m x", "git -c core.hookspath=/tmp/empty push"], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
     static let plumbingCommit = ShellRule("self.plumbing-commit", .ask, "creates a commit with git commit-tree, which runs no hooks (the pre-commit guard included)")
-    static let noVerify = ShellRule("self.no-verify", .deny, "skips git hooks (--no-verify / commit -n), and with them the guard's checks")
-    static let uninstall = ShellRule("self.uninstall", .deny, "uninstalls or disables wow-guard")
-    static let kill = ShellRule("self.kill", .deny, "stops or kills wow-guard")
-    static let env = ShellRule("self.env", .deny, "sets a variable that switches the guard off or swaps its configuration (WOW_GUARD_*, SKIP=wow-guard, XDG_CONFIG_HOME)")
-    static let binary = ShellRule("self.binary", .deny, "changes or removes the wow-guard binary")
+    static let noVerify = ShellRule("self.no-verify", .deny, "skips git hooks (--no-verify / commit -n), and with them the guard's checks",
+        examples: ["git commit --no-verify -m 'wip'", "git commit -n -m 'wip'"], counterExamples: ["git push --force-with-lease origin feature/x", "git status"])
+    static let uninstall = ShellRule("self.uninstall", .deny, "uninstalls or disables wow-guard",
+        examples: ["wow-guard uninstall", "wow-guard hooks uninstall"], counterExamples: ["wow-guard scan ."])
+    static let kill = ShellRule("self.kill", .deny, "stops or kills wow-guard",
+        examples: ["pkill wow-guard", "killall -9 wow-guard"], counterExamples: ["pkill -f 'node server.js'"])
+    static let env = ShellRule("self.env", .deny, "sets a variable that switches the guard off or swaps its configuration (WOW_GUARD_*, SKIP=wow-guard, XDG_CONFIG_HOME)",
+        examples: ["export WOW_GUARD_DISABLE=1", "WOW_GUARD_DISABLE=1 git commit -m x"], counterExamples: ["export PATH=\"$HOME/.local/bin:$PATH\"", "export NODE_ENV=production && npm run build"])
+    static let binary = ShellRule("self.binary", .deny, "changes or removes the wow-guard binary",
+        examples: ["rm ~/.local/bin/wow-guard", "which wow-guard | xargs rm"], counterExamples: ["rm -rf ~/.cache/pip", "rm -rf node_modules"])
 
     static let all = [guardConfig, gitHooks, gitConfig, hooksPath, noVerify, plumbingCommit, uninstall, kill, env, binary, guardCommand]
 
@@ -27,7 +36,8 @@ enum SelfProtectionRules {
     ]
     static let uninstallWords: Set<String> = ["uninstall", "disable", "off", "unhook", "deactivate", "remove", "pause"]
     static let configWords: Set<String> = ["allow", "allowlist", "ignore", "config", "configure", "init", "install", "baseline", "trust"]
-    static let guardCommand = ShellRule("self.guard-command", .ask, "changes wow-guard's configuration or allowlist from the agent")
+    static let guardCommand = ShellRule("self.guard-command", .ask, "changes wow-guard's configuration or allowlist from the agent",
+        examples: ["wow-guard allow abc123"], counterExamples: ["wow-guard scan ."])
 
     static func hasSuffix(_ c: [String], _ s: [String]) -> Bool {
         guard c.count >= s.count else { return false }

@@ -15,7 +15,10 @@ enum SupplyChainRules {
                    "uvx --from git+https://github.com/someone/tool tool", "cargo install --git https://github.com/someone/tool", "npx https://x.example/t.tgz"],
         counterExamples: ["npx prettier --write .", "npx create-react-app app", "uvx ruff check .", "cargo install ripgrep", "npx @scope/tool@1.2.3"])
 
-    static let all = [registry, gitPackage]
+    static let installScript = ShellRule("supply.install-script", .ask, "adds an install hook to package.json: it runs on every npm install of the package",
+        examples: ["npm pkg set scripts.postinstall='node x.js'"], counterExamples: ["npm pkg set scripts.test=jest", "npm pkg get scripts"])
+
+    static let all = [registry, gitPackage, installScript]
 
     /// Public registries and indexes; any https URL on these (or loopback) is fine.
     static let knownHosts = [
@@ -48,11 +51,11 @@ enum SupplyChainRules {
     static let registryVariables: Set<String> = ["PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_FIND_LINKS", "PIP_TRUSTED_HOST", "NPM_CONFIG_REGISTRY",
                                                  "npm_config_registry", "YARN_NPM_REGISTRY_SERVER", "UV_INDEX_URL", "UV_EXTRA_INDEX_URL", "UV_INDEX",
                                                  "UV_DEFAULT_INDEX", "POETRY_REPOSITORIES", "BUNDLE_MIRROR__ALL", "GOPROXY", "CARGO_REGISTRIES_CRATES_IO_PROTOCOL",
-                                                 "GEM_SOURCE", "PIP_NO_VERIFY", "NODE_TLS_REJECT_UNAUTHORIZED"]
+                                                 "GEM_SOURCE", "PIP_NO_VERIFY", "NODE_TLS_REJECT_UNAUTHORIZED", "GOINSECURE", "GONOSUMDB", "GONOSUMCHECK", "GOSUMDB"]
 
     static func checkVariable(_ name: String, _ value: String, _ sink: inout ShellSink) {
         guard registryVariables.contains(name) else { return }
-        if name == "PIP_TRUSTED_HOST" || name == "PIP_NO_VERIFY" || (name == "NODE_TLS_REJECT_UNAUTHORIZED" && value == "0")
+        if name == "GOINSECURE" || name == "GONOSUMDB" || name == "GONOSUMCHECK" || (name == "GOSUMDB" && value == "off") || name == "PIP_TRUSTED_HOST" || name == "PIP_NO_VERIFY" || (name == "NODE_TLS_REJECT_UNAUTHORIZED" && value == "0")
             || (name == "GOPROXY" && value.lowercased().contains("http://")) {
             sink.report(registry, name + "=" + value)
             return
@@ -71,9 +74,14 @@ enum SupplyChainRules {
         return l.hasSuffix(".tgz") && l.contains("/")
     }
 
+    /// Commands these rules are about (everything else returns at once).
+    static let packageTools: Set<String> = ["pip", "pip3", "uv", "pipx", "poetry", "pdm", "npm", "pnpm", "yarn", "bun", "npx", "pnpx", "bunx", "uvx",
+                                            "gem", "bundle", "cargo", "conda", "mamba", "micromamba", "composer", "nuget", "dotnet", "go"]
+
     static func check(_ inv: ShInvocation, _ sink: inout ShellSink) {
-        let args = inv.argTexts
         let name = inv.name
+        guard packageTools.contains(name) else { return }
+        let args = inv.argTexts
         for (k, t) in args.enumerated() {
             let (opt, inlineValue) = ShText.splitOption(t)
             guard indexOptions.contains(opt) || (name == "gem" && opt == "--add") else { continue }
@@ -95,6 +103,20 @@ enum SupplyChainRules {
             }
         }
         if name == "gem" && words.first == "sources" { return }
+        if name == "go", words.starts(with: ["env"]), args.contains("-w") {
+            for w in words.dropFirst() {
+                let (key, value) = ShText.splitOption(w)
+                guard let value else { continue }
+                if ["GOINSECURE", "GONOSUMCHECK", "GONOSUMDB"].contains(key) && !value.isEmpty || key == "GOSUMDB" && value == "off"
+                    || key == "GOFLAGS" && value.contains("insecure") { sink.report(registry, inv.subject); return }
+                checkVariable(key, value, &sink)
+            }
+        }
+        if ["npm", "pnpm", "yarn", "bun"].contains(name), let verb = words.first, ["install", "i", "add"].contains(verb),
+           words.dropFirst().contains(where: isGitSpec) {
+            sink.report(gitPackage, inv.subject)
+            return
+        }
         // Package runners: the package spec is the first operand (or the value of --package / --from / --spec).
         var specs: [String] = []
         if runners.contains(name) || (["pnpm", "yarn", "npm", "bun"].contains(name) && ["dlx", "exec", "x"].contains(words.first ?? "")) {

@@ -1,23 +1,37 @@
 /// Whole-machine damage: fork bombs, killing every process, shutdown/reboot, firewall off,
 /// crontab wipes, kernel parameters, history tampering, privileged containers.
 enum SystemRules {
-    static let forkBomb = ShellRule("system.fork-bomb", .deny, "a fork bomb: processes multiply until the machine stalls")
-    static let forkLoop = ShellRule("system.fork-loop", .ask, "an endless loop that keeps starting background processes")
-    static let killAll = ShellRule("system.kill-all", .deny, "kills every process the user can signal (kill -1, killall5, pkill .)")
-    static let killInit = ShellRule("system.kill-init", .deny, "signals PID 1 (init/systemd)")
-    static let shutdown = ShellRule("system.shutdown", .deny, "shuts down, reboots or halts the machine")
-    static let serviceStop = ShellRule("system.service-stop", .ask, "stops or disables a system service needed for access or protection (ssh, firewall, audit)")
-    static let firewall = ShellRule("system.firewall-off", .deny, "flushes or disables the firewall or SELinux")
-    static let crontabRemove = ShellRule("system.crontab-remove", .deny, "removes the user's whole crontab")
-    static let crontabInstall = ShellRule("system.crontab-install", .ask, "installs a crontab: commands that run later, unattended")
+    static let forkBomb = ShellRule("system.fork-bomb", .deny, "a fork bomb: processes multiply until the machine stalls",
+        examples: [":(){ :|:& };:", "bomb() { bomb | bomb & }; bomb"], counterExamples: ["rm -rf ~/.cache/pip"])
+    static let forkLoop = ShellRule("system.fork-loop", .ask, "an endless loop that keeps starting background processes",
+        examples: ["while true; do ./spawn.sh & done"], counterExamples: ["while IFS= read -r line; do echo \"$line\"; done < input.txt"])
+    static let killAll = ShellRule("system.kill-all", .deny, "kills every process the user can signal (kill -1, killall5, pkill .)",
+        examples: ["kill -9 -1", "kill -KILL -1"], counterExamples: ["kill 12345", "kill -9 4242"])
+    static let killInit = ShellRule("system.kill-init", .deny, "signals PID 1 (init/systemd)",
+        examples: ["sudo kill -9 1"], counterExamples: ["sudo systemctl restart nginx", "sudo apt-get install -y build-essential"])
+    static let shutdown = ShellRule("system.shutdown", .deny, "shuts down, reboots or halts the machine",
+        examples: ["shutdown -h now", "sudo reboot"], counterExamples: ["shutdown -c"])
+    static let serviceStop = ShellRule("system.service-stop", .ask, "stops or disables a system service needed for access or protection (ssh, firewall, audit)",
+        examples: ["sudo systemctl stop sshd", "systemctl disable --now ssh"], counterExamples: ["sudo systemctl restart nginx", "sudo apt-get install -y build-essential"])
+    static let firewall = ShellRule("system.firewall-off", .deny, "flushes or disables the firewall or SELinux",
+        examples: ["iptables -F", "sudo iptables --flush"], counterExamples: ["rm -rf ~/.cache/pip"])
+    static let crontabRemove = ShellRule("system.crontab-remove", .deny, "removes the user's whole crontab",
+        examples: ["crontab -r"], counterExamples: ["crontab -l"])
+    static let crontabInstall = ShellRule("system.crontab-install", .ask, "installs a crontab: commands that run later, unattended",
+        examples: ["(crontab -l; echo '* * * * * /tmp/x') | crontab -"], counterExamples: ["rm -rf ~/.cache/pip"])
     static let scheduledJob = ShellRule("system.scheduled-job", .ask, "schedules a command to run later (at/batch)")
-    static let history = ShellRule("system.history-tamper", .ask, "clears or disables shell history")
-    static let sysctl = ShellRule("system.kernel-params", .ask, "changes kernel parameters (sysctl, /proc/sys, /sys)")
-    static let sysrq = ShellRule("system.sysrq", .deny, "triggers a magic SysRq action (crash, reboot, kill all)")
+    static let history = ShellRule("system.history-tamper", .ask, "clears or disables shell history",
+        examples: ["history -c", "export HISTFILE=/dev/null"], counterExamples: ["history | tail -20"])
+    static let sysctl = ShellRule("system.kernel-params", .ask, "changes kernel parameters (sysctl, /proc/sys, /sys)",
+        examples: ["sysctl -w kernel.randomize_va_space=0", "echo 0 > /proc/sys/kernel/randomize_va_space"], counterExamples: ["sysctl -a"])
+    static let sysrq = ShellRule("system.sysrq", .deny, "triggers a magic SysRq action (crash, reboot, kill all)",
+        examples: ["echo c > /proc/sysrq-trigger"], counterExamples: ["echo 'export PATH=$PATH:./bin' > .envrc", "echo 'echo hello' | bash"])
     static let kernelModule = ShellRule("system.kernel-module", .ask, "loads or unloads a kernel module")
-    static let dockerHost = ShellRule("system.container-host-access", .ask, "starts a container with host privileges or the host's root file system")
+    static let dockerHost = ShellRule("system.container-host-access", .ask, "starts a container with host privileges or the host's root file system",
+        examples: ["docker run --privileged -v /:/host alpine sh", "docker run -it --privileged --pid=host alpine nsenter -t 1 -m -u -i -n sh"], counterExamples: ["docker compose down", "docker system prune -f"])
     static let userAdmin = ShellRule("system.user-admin", .ask, "changes system users, groups or passwords")
-    static let ldPreload = ShellRule("system.ld-preload", .ask, "injects a library into programs (LD_PRELOAD / DYLD_INSERT_LIBRARIES)")
+    static let ldPreload = ShellRule("system.ld-preload", .ask, "injects a library into programs (LD_PRELOAD / DYLD_INSERT_LIBRARIES)",
+        examples: ["LD_PRELOAD=/tmp/evil.so ls"], counterExamples: ["rm -rf ~/.cache/pip"])
 
     static let all = [forkBomb, forkLoop, killAll, killInit, shutdown, serviceStop, firewall, crontabRemove, crontabInstall,
                       scheduledJob, history, sysctl, sysrq, kernelModule, dockerHost, userAdmin, ldPreload]

@@ -995,67 +995,11 @@ struct ShParser {
         return .command(items.count == 1 && !items[0].background ? items[0].node : .list(items), quoted: quoted)
     }
 
-    /// `$'…'` with C escapes.
+    /// `$'…'` with C escapes (decoded by `CEscapes`, shared with echo -e and printf %b).
     private mutating func readANSI() throws(ShParseError) -> String {
-        var out: [UInt8] = []
-        func hexDigits(_ maxCount: Int) -> UInt32? {
-            var v: UInt32 = 0
-            var n = 0
-            while n < maxCount, let h = HostClassifier.hexValue(cur), !atEnd {
-                v = v * 16 + UInt32(h)
-                i += 1
-                n += 1
-            }
-            return n == 0 ? nil : v
-        }
-        while i < b.count {
-            let c = b[i]
-            if c == 0x27 {
-                i += 1
-                return String(decoding: out, as: UTF8.self)
-            }
-            guard c == 0x5C && i + 1 < b.count else {
-                out.append(c)
-                i += 1
-                continue
-            }
-            let d = b[i + 1]
-            i += 2
-            switch d {
-            case 0x6E: out.append(0x0A)
-            case 0x74: out.append(0x09)
-            case 0x72: out.append(0x0D)
-            case 0x61: out.append(0x07)
-            case 0x62: out.append(0x08)
-            case 0x65, 0x45: out.append(0x1B)
-            case 0x66: out.append(0x0C)
-            case 0x76: out.append(0x0B)
-            case 0x5C, 0x27, 0x22, 0x3F: out.append(d)
-            case 0x30...0x37:
-                var v = UInt32(d - 0x30)
-                var n = 1
-                while n < 3, !atEnd, cur >= 0x30 && cur <= 0x37 {
-                    v = v * 8 + UInt32(cur - 0x30)
-                    i += 1
-                    n += 1
-                }
-                out.append(UInt8(v & 0xFF))
-            case 0x78:
-                if let v = hexDigits(2) { out.append(UInt8(v)) } else { out.append(contentsOf: [0x5C, 0x78]) }
-            case 0x75, 0x55:
-                if let v = hexDigits(d == 0x75 ? 4 : 8), let u = Unicode.Scalar(v) {
-                    out.append(contentsOf: Array(String(Character(u)).utf8))
-                }
-            case 0x63:
-                if !atEnd {
-                    out.append(cur & 0x1F)
-                    i += 1
-                }
-            default:
-                out.append(0x5C)
-                out.append(d)
-            }
-        }
-        throw fail("unterminated $'")
+        let r = CEscapes.decode(b, from: i, terminator: UInt8(ascii: "'"), echoStyle: false)
+        i = r.end
+        guard r.terminated else { throw fail("unterminated $'") }
+        return String(decoding: r.bytes, as: UTF8.self)
     }
 }
