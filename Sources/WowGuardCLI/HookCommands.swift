@@ -24,7 +24,7 @@ enum AgentEnvironment {
         do { config = try ConfigLoader.load(root: projectDir ?? Posix.cwd(), explicit: nil) } catch {
             Posix.output("wow-guard: ignoring configuration: \(error)\n", to: 2)
         }
-        return SecretScanner(rules: config.rules(), allowlist: config.allowlist, jit: false)
+        return SecretScanner(rules: config.rules(), allowlist: config.allowlist, jit: false, minimumConfidence: config.blockConfidence)
     }
 }
 

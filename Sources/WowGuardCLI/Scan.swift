@@ -8,6 +8,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif
 }
 
+extension Confidence: ExpressibleByArgument {}
+
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scan files for secrets, dangerous scripts and invisible Unicode.",
@@ -23,6 +25,9 @@ struct Scan: ParsableCommand {
 
     @Option(help: "Output format: text, json or sarif.")
     var format: OutputFormat = .text
+
+    @Option(help: "Lowest confidence to report: low, medium or high (default: the blocking level of [secrets] block, medium).")
+    var confidence: Confidence?
 
     @Flag(help: "Scan every file below each path, ignoring git.")
     var noGit = false
@@ -87,7 +92,7 @@ struct Scan: ParsableCommand {
         }
         let cfg = try ConfigLoader.load(root: configRoot ?? Posix.cwd(), explicit: config)
         let rules = cfg.rules()
-        let scanner = SecretScanner(rules: rules, allowlist: cfg.allowlist, jit: true)
+        let scanner = SecretScanner(rules: rules, allowlist: cfg.allowlist, jit: true, minimumConfidence: confidence ?? cfg.blockConfidence)
 
         let progress = format == .text && Posix.isTTY(2) && Posix.isTTY(1)
         let scripts = ScriptDetector(allowlist: cfg.allowlist)
@@ -113,7 +118,7 @@ struct Scan: ParsableCommand {
     func runGit() throws {
         let start = Posix.now()
         let session = try GitSession(configPath: config)
-        let detectors = ChangeDetectors.make(config: session.config)
+        let detectors = ChangeDetectors.make(config: session.config, minimum: confidence)
         var findings: [Finding] = []
         var files = 0, bytes = 0
         func count(_ changed: [ChangedFile]) {

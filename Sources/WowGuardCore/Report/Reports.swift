@@ -23,6 +23,7 @@ public enum Report {
             ("rule_id", JSON.quote(f.ruleID)),
             ("description", JSON.quote(f.description)),
             ("severity", JSON.quote(f.severity.rawValue)),
+            ("confidence", JSON.quote(f.confidence.rawValue)),
             ("path", JSON.quote(f.path)),
             ("line", String(f.line)),
             ("column", String(f.column)),
@@ -82,6 +83,7 @@ public enum Report {
                     ])),
                 ])])),
                 ("partialFingerprints", JSON.object([("wowGuardFingerprint/v1", JSON.quote(f.fingerprint))])),
+                ("properties", JSON.object([("confidence", JSON.quote(f.confidence.rawValue))])),
             ])
         }
         return JSON.object([
@@ -123,7 +125,7 @@ public enum Report {
                 out += (out.isEmpty ? "" : "\n") + paint(f.path, "1") + "\n"
             }
             let sev = f.severity >= .high ? paint(f.severity.rawValue, "31") : paint(f.severity.rawValue, "33")
-            var line = "  \(f.line):\(f.column)  \(paint(f.ruleID, "36"))  \(f.redactedSecret)  \(f.description) [\(sev)]"
+            var line = "  \(f.line):\(f.column)  \(paint(f.ruleID, "36"))  \(f.redactedSecret)  \(f.description) [\(sev), \(f.confidence.rawValue) confidence]"
             if let c = f.commit { line += "\n      commit \(c.prefix(12))" + (f.author.map { " by \($0)" } ?? "") + (f.date.map { " on \($0)" } ?? "") }
             out += line + "\n      fingerprint: \(f.fingerprint)\n"
         }

@@ -1,0 +1,229 @@
+/// Everything the classifier knows about one candidate pair.
+public struct PairContext: Sendable {
+    public var meaning: KeyMeaning
+    public var quoting: ValueQuoting
+    public var form: PairForm
+    public var file: FileKind
+    /// The path is a test, fixture, example or docs location.
+    public var sampleLocation: Bool
+    /// The statement declares a variable in code (`let x = …`).
+    public var declaration: Bool = false
+
+    public init(meaning: KeyMeaning, quoting: ValueQuoting, form: PairForm, file: FileKind, sampleLocation: Bool) {
+        self.meaning = meaning
+        self.quoting = quoting
+        self.form = form
+        self.file = file
+        self.sampleLocation = sampleLocation
+    }
+}
+
+/// The shape of a value, computed once.
+public struct ValueShape: Sendable {
+    public var length = 0
+    public var lower = 0, upper = 0, digits = 0, symbols = 0, spaces = 0
+    public var hexOnly = true
+    public var bits = 0.0
+    public var distinct = 0
+
+    public var classes: Int { (lower > 0 ? 1 : 0) + (upper > 0 ? 1 : 0) + (digits > 0 ? 1 : 0) + (symbols > 0 ? 1 : 0) }
+    public var letters: Int { lower + upper }
+
+    public init(_ v: [UInt8]) {
+        length = v.count
+        var seen = [Bool](repeating: false, count: 256)
+        for b in v {
+            if !seen[Int(b)] { seen[Int(b)] = true; distinct += 1 }
+            switch b {
+            case 0x61...0x7A: lower += 1; if b > 0x66 { hexOnly = false }
+            case 0x41...0x5A: upper += 1; if b > 0x46 { hexOnly = false }
+            case 0x30...0x39: digits += 1
+            case 0x20, 0x09: spaces += 1; hexOnly = false
+            default: symbols += 1; if b != 0x2D { hexOnly = false }
+            }
+        }
+        bits = Naturalness.bitsPerChar(v)
+    }
+}
+
+/// The value classifier: instead of one entropy threshold, it weighs what the key says (password,
+/// secret, weak), the value's shape (length, character classes, identifier, word, path, URL, number,
+/// version, hash, UUID, template, expression, function call, variable reference), its naturalness
+/// (bits per character under a code-vocabulary model), the file kind and location (docs, tests,
+/// examples) and known placeholders. It answers nil (not a secret) or a confidence.
+public enum ValueClassifier {
+    /// Values of the local development set-ups and documentation that nobody would call secret.
+    static let trivial: Set<String> = [
+        "password", "passwd", "pass", "pwd", "secret", "token", "apikey", "api_key", "key", "postgres", "mysql", "root",
+        "admin", "administrator", "guest", "test", "testing", "tester", "user", "username", "default", "changeit",
+        "changeme", "redis", "rabbitmq", "mongo", "mongodb", "sa", "oracle", "letmein", "welcome", "hunter2", "qwerty",
+        "foobar", "foo", "bar", "baz", "true", "false", "yes", "no", "on", "off", "null", "nil", "none", "undefined",
+        "required", "optional", "string", "str", "int", "integer", "bool", "boolean", "object", "any", "text", "number",
+        "bearer", "basic", "token", "secret", "empty", "blank", "unset", "unknown", "n/a", "na", "tbd", "todo", "xxx",
+        "value", "myvalue", "mypassword", "mysecret", "mytoken", "secretkey", "secret_key", "s3cret", "example", "sample",
+        "demo", "public", "private", "local", "localhost", "dev", "development", "prod", "production", "staging", "master",
+        "main", "hidden", "masked", "redacted", "password123", "admin123", "root123", "test123", "pass123", "123456",
+        "12345678", "1234", "abc123", "abcdef", "secret1", "password1", "pa55word", "p@ssword", "p@ssw0rd", "topsecret",
+        "supersecret", "notsecret", "insecure", "unsafe", "docker", "vagrant", "ubuntu", "debian", "centos", "pi", "raspberry",
+        "keystone", "openstack", "nova", "glance", "neutron", "cinder", "swift", "heat", "db", "database", "app", "application",
+        "web", "api", "service", "server", "client", "system", "manager", "operator", "backup", "monitor", "replication",
+        "repl", "readonly", "readwrite", "rw", "ro", "scram-sha-256", "md5", "sha256", "trust", "peer", "ident", "plain",
+        "prompt", "ask", "env", "environment", "file", "vault", "keyring", "keychain", "auto", "random", "generate",
+        "generated", "secret-value", "xxxx", "****", "...", "…",
+    ]
+
+    static let codeWords: [String] = ["self.", "this.", "config.", "settings.", "options.", "opts.", "params.", "args.",
+                                      "props.", "env.", "os.", "process.", "request.", "req.", "ctx.", "context."]
+
+    public static func classify(_ value: [UInt8], _ ctx: PairContext) -> Confidence? {
+        let v = value
+        guard v.count >= 3, v.count <= 1000 else { return nil }
+        let s = String(decoding: v, as: UTF8.self)
+        let lower = s.lowercased()
+        if trivial.contains(lower) { return nil }
+        let first = v[0], last = v[v.count - 1]
+        // Variable references, templates, placeholders, expressions.
+        if first == 0x24 || first == 0x25 || first == 0x3C || first == 0x7B || first == 0x40 || first == 0x3A
+            || first == 0x3F || first == 0x26 || first == 0x2A || first == 0x5B || first == 0x28 || first == 0x21 { return nil }
+        if last == 0x28 || last == 0x25 || last == 0x3E { return nil }
+        if Placeholders.isPlaceholder(s) { return nil }
+        for bad in ["{{", "}}", "${", "$(", "#{", "%(", "%s", "{0}", "{}", "\\(", "<%", "://", "${", "$env:", "%env", "env(",
+                    "getenv", "os.getenv", "environ", "$_", "\\n", "lookup(", "vault:", "ref+", "op://", "secretref", "file:"] where lower.contains(bad) {
+            return nil
+        }
+        // A value that names its own key (`password = "mypassword1"`) is a sample.
+        if lower.contains(ctx.meaning.noun) && ctx.meaning.noun.count >= 4 { return nil }
+        for w in ["password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "changeme", "placeholder"] where lower.contains(w) { return nil }
+        // Crypt and hash strings: not the secret, a digest of it.
+        if first == 0x24 && v.count > 3 { return nil }
+        for p in ["sha256:", "sha512:", "sha1:", "md5:", "{ssha}", "{sha}", "{bcrypt}", "{noop}", "pbkdf2", "argon2", "scrypt:"] where lower.hasPrefix(p) {
+            return nil
+        }
+        let shape = ValueShape(v)
+        if shape.spaces > 0 { return nil }  // messages, prompts, SQL
+        if shape.letters == 0 { return nil }  // numbers, dates, punctuation
+        if shape.distinct <= 3 { return nil }
+        if isVersionOrDate(v) { return nil }
+        if isCodeReference(v, lower: lower, ctx: ctx) { return nil }
+        if isPathOrFileName(v, lower: lower, shape: shape) { return nil }
+        // A bare word in code is an expression: a variable, a constant, a call.
+        if ctx.quoting == .none && ctx.form != .flag && ctx.form != .element && (ctx.file == .code || ctx.declaration) { return nil }
+        // Emails, host names: not secrets on their own.
+        if v.contains(0x40) && shape.symbols <= 3 && lower.contains(".") && !lower.contains(":") { return nil }
+        if isHostName(v, shape: shape) { return nil }
+
+        let hex = shape.hexOnly && shape.digits > 0 && shape.letters > 0
+        let uuid = isUUID(v)
+        let random = shape.bits >= 5.6 || (hex && shape.length >= 20 && !uuid)
+        let mixed = shape.bits >= 4.7 || shape.classes >= 3
+        let identifier = isIdentifier(v)
+        // A bare identifier outside configuration files is a variable or constant name.
+        if identifier && ctx.quoting == .none && ctx.file != .config && shape.bits < 5.0 { return nil }
+
+        var level: Confidence?
+        switch ctx.meaning.kind {
+        case .password:
+            if shape.length < 4 { return nil }
+            if identifier && shape.bits < 4.7 && shape.digits == 0 { level = .low }  // a word or a constant name
+            else if shape.length >= 8 && (random || shape.classes >= 3) && shape.classes >= 2 { level = .high }
+            else if shape.length >= 6 && (random || (mixed && shape.digits > 0) || shape.classes >= 3) { level = .medium }
+            else if shape.length >= 5 && shape.digits > 0 && shape.letters > 0 { level = .medium }
+            else { level = .low }
+        case .secret:
+            if shape.length < 8 { return nil }
+            if uuid { level = .medium }
+            else if identifier && shape.bits < 4.7 && shape.digits == 0 { return nil }
+            else if shape.length >= 16 && random && (shape.classes >= 2 || hex) { level = .high }
+            else if shape.length >= 10 && (random || (mixed && shape.digits > 0)) { level = .medium }
+            else if shape.bits >= 4.4 && shape.digits > 0 { level = .low }
+            else { return nil }
+        case .weak:
+            if shape.length < 12 || identifier && shape.digits == 0 { return nil }
+            if uuid { level = .low }
+            else if shape.length >= 20 && random && shape.classes >= 2 { level = .medium }
+            else if shape.length >= 16 && random { level = .low }
+            else { return nil }
+        }
+        guard var c = level else { return nil }
+        if ctx.meaning.unsure { c = c.lowered }
+        // Documentation shows shapes; a random 20+ character value there is still worth a look.
+        if ctx.file == .docs && !(random && shape.length >= 20) { c = c.lowered }
+        return c
+    }
+
+    static func isUUID(_ v: [UInt8]) -> Bool {
+        guard v.count == 36 else { return false }
+        for (i, b) in v.enumerated() {
+            if i == 8 || i == 13 || i == 18 || i == 23 { if b != 0x2D { return false }; continue }
+            let h = (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66) || (b >= 0x41 && b <= 0x46)
+            if !h { return false }
+        }
+        return true
+    }
+
+    /// A plain identifier: letters, digits, `_` (no other punctuation).
+    static func isIdentifier(_ v: [UInt8]) -> Bool {
+        guard let f = v.first, !(f >= 0x30 && f <= 0x39) else { return false }
+        return v.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+    }
+
+    static func isVersionOrDate(_ v: [UInt8]) -> Bool {
+        // 1.2.3, v2.0.1-beta, 2024-01-01, 10:30
+        var i = 0
+        if i < v.count && (v[i] == 0x76 || v[i] == 0x56) { i += 1 }
+        var sawDigit = false, sawDot = false
+        while i < v.count {
+            let b = v[i]
+            if b >= 0x30 && b <= 0x39 { sawDigit = true } else if b == 0x2E || b == 0x2D || b == 0x3A { sawDot = true } else { break }
+            i += 1
+        }
+        if sawDigit && sawDot && i == v.count { return true }
+        // 1.2.3-beta2, 2.0.0-rc.1
+        guard sawDigit && sawDot && i >= v.count - 12 else { return false }
+        let rest = String(decoding: v[i...], as: UTF8.self).lowercased()
+        return ["-alpha", "-beta", "-rc", "-dev", "-pre", "-snapshot", "-final", "-release", "alpha", "beta", "rc"].contains { rest.hasPrefix($0) }
+    }
+
+    /// `settings.API_KEY`, `self.token`, `P256._ARCV1.Credential`, `SCREAMING_CASE`, `getToken()`.
+    static func isCodeReference(_ v: [UInt8], lower: String, ctx: PairContext) -> Bool {
+        for p in codeWords where lower.hasPrefix(p) { return true }
+        if RuleFamilies.isMemberAccess(v) && ctx.quoting == .none { return true }
+        if RuleFamilies.isMemberAccess(v) {
+            // Quoted dotted identifiers: `"com.example.app"`, `"auth.token.header"`.
+            let shape = Naturalness.bitsPerChar(v)
+            if shape < 5.0 { return true }
+        }
+        // SCREAMING_SNAKE constants (a variable name as value): no lower-case letters, has `_`, natural.
+        if v.contains(0x5F), !v.contains(where: { $0 >= 0x61 && $0 <= 0x7A }), Naturalness.bitsPerChar(v) < 4.6 { return true }
+        if v.contains(0x28) || v.contains(0x29) { return true }
+        return false
+    }
+
+    static func isPathOrFileName(_ v: [UInt8], lower: String, shape: ValueShape) -> Bool {
+        if lower.hasPrefix("/") || lower.hasPrefix("./") || lower.hasPrefix("../") || lower.hasPrefix("~/") || lower.hasPrefix("c:\\") { return true }
+        if v.contains(0x2F) || v.contains(0x5C) {
+            // A path, unless the slashes are base64 inside a random blob.
+            if shape.bits < 5.2 { return true }
+            let slashes = v.filter { $0 == 0x2F }.count
+            if slashes >= 2 && v.split(separator: 0x2F).allSatisfy({ Naturalness.bitsPerChar($0) < 5.0 }) { return true }
+        }
+        for ext in [".pem", ".key", ".json", ".yaml", ".yml", ".txt", ".env", ".p12", ".pfx", ".crt", ".cer", ".js", ".py",
+                    ".swift", ".jks", ".keystore", ".der", ".gpg", ".asc", ".xml", ".html", ".sh", ".toml", ".ini", ".conf", ".cfg",
+                    ".log", ".db", ".sqlite", ".png", ".jpg", ".svg"] where lower.hasSuffix(ext) {
+            return true
+        }
+        return false
+    }
+
+    static func isHostName(_ v: [UInt8], shape: ValueShape) -> Bool {
+        guard v.contains(0x2E), shape.bits < 5.0 else { return false }
+        return v.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x3A }
+    }
+
+    /// Tests, fixtures, examples, docs: where sample values live.
+    public static func isSampleLocation(_ path: String) -> Bool {
+        let p = path.lowercased()
+        for f in ["test", "spec", "fixture", "example", "sample", "mock", "docs/", "doc/", "demo"] where p.contains(f) { return true }
+        return false
+    }
+}
