@@ -124,7 +124,8 @@ public enum KeyValueExtractor {
         var ls = b
         while ls > 0 && buf[ls - 1] != 0x0A && b - ls < 256 { ls -= 1 }
         var atStatementStart = true
-        for i in ls..<b where !isSpace(buf[i]) && buf[i] != 0x2D && !isQuote(buf[i]) { atStatementStart = false; break }
+        let stmt = skipCommandWord(buf, ls..<b)
+        for i in stmt..<b where !isSpace(buf[i]) && buf[i] != 0x2D && !isQuote(buf[i]) { atStatementStart = false; break }
         let declaration = !atStatementStart && startsWithDeclaration(buf, ls..<b)
         let first = out.count
         defer { if declaration { for i in first..<out.count { out[i].declaration = true } } }
@@ -247,6 +248,18 @@ public enum KeyValueExtractor {
     static let declarationWords: [[UInt8]] = ["let", "var", "const", "val", "final", "auto", "private", "public", "static",
                                               "internal", "fileprivate", "readonly", "my", "local", "dim", "def", "fun", "func",
                                               "protected", "lazy", "override"].map { Array($0.utf8) }
+
+    static let commandWords: [[UInt8]] = ["ENV", "ARG", "export", "set", "SET", "setx", "setenv", "readonly", "declare"].map { Array($0.utf8) }
+
+    /// After `ENV `, `ARG `, `export `, `set `: where the assignment's statement really starts.
+    static func skipCommandWord(_ buf: UnsafeRawBufferPointer, _ r: Range<Int>) -> Int {
+        var i = r.lowerBound
+        while i < r.upperBound && isSpace(buf[i]) { i += 1 }
+        var e = i
+        while e < r.upperBound && ((buf[e] | 0x20) >= 0x61 && (buf[e] | 0x20) <= 0x7A) { e += 1 }
+        guard e > i, e < r.upperBound, isSpace(buf[e]) else { return r.lowerBound }
+        return commandWords.contains(Array(UnsafeRawBufferPointer(rebasing: buf[i..<e]))) ? e : r.lowerBound
+    }
 
     /// The line before the key starts with a declaration keyword.
     static func startsWithDeclaration(_ buf: UnsafeRawBufferPointer, _ r: Range<Int>) -> Bool {
