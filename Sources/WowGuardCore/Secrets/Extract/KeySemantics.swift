@@ -61,7 +61,7 @@ public enum KeySemantics {
         "flag", "flags", "mask", "budget", "window", "limit", "limits", "service", "client", "command", "cmd", "arg", "args",
         "option", "spec", "schema", "model", "view", "page", "form", "box", "dialog", "button", "label", "input", "widget",
         "editor", "visible", "visibility", "changed", "change", "changes", "complexity", "rules", "rule", "requirements", "history", "key", "keys", "secret", "creds", "kind", "iterations",
-        "rounds", "cost", "salt", "selector", "locator", "xpath", "css", "element", "elem", "el", "id", "lexer", "parser",
+        "rounds", "cost", "salt", "selector", "last", "used", "updated", "created", "at", "date", "time", "timestamp", "locator", "xpath", "css", "element", "elem", "el", "id", "lexer", "parser",
         "stream", "iterator", "iter", "buffer", "reader", "writer", "response", "exchange", "introspection", "revocation",
         "revoke", "refresh", "auth", "authentication", "login", "signin", "sign", "hook", "hooks", "ring", "bucket", "counter",
         "counts", "estimate", "estimator", "budget", "usage", "price", "cost", "filter", "location", "secretref", "sources"]
@@ -77,6 +77,23 @@ public enum KeySemantics {
         "placeholder", "dummy", "fake", "mock", "bypass", "compass", "len", "length", "on", "ask", "request", "need", "needs", "send", "store", "delete", "remove", "revoke",
         "handle", "handler", "on", "did", "will", "should", "must", "can", "cannot", "to", "from", "by", "for", "of", "the",
         "password", "passwd", "pwd", "pass", "secret"]
+    /// Words before a bare `key` or `token` that make it an identifier, not a secret (`cache_key`,
+    /// `sort_key`, `Sec-WebSocket-Key`, `ClientToken` of idempotent AWS calls, `page_token`).
+    static let identifierBefore: Set<String> = ["cache", "lookup", "primary", "foreign", "sort", "partition", "routing",
+                                                "idempotency", "dedup", "dedupe", "object", "row", "column", "index", "map",
+                                                "dict", "registry", "translation", "i18n", "locale", "message", "list", "unique",
+                                                "composite", "file", "bucket", "kv", "query", "field", "attribute", "attr",
+                                                "property", "prop", "json", "yaml", "table", "group", "node", "item", "entry",
+                                                "record", "event", "metric", "socket", "websocket", "response", "accept",
+                                                "change", "creation", "purchase", "action", "lock", "lease", "upload", "resume",
+                                                "marker", "delta", "cursor", "continuation", "pagination", "paging", "page",
+                                                "shard", "stream", "sequence", "seq", "hash", "range", "sharding",
+                                                "lifecycle", "notification", "component", "view", "widget", "layout", "state",
+                                                "store", "redis", "memcache", "memcached", "setting", "settings",
+                                                "config", "option", "options", "param", "header", "menu", "route", "font", "color",
+                                                "theme", "style", "css", "dom", "element", "react", "vue", "child", "parent",
+                                                "dictionary", "hashmap", "tree", "heap", "grouping", "join", "merge", "diff",
+                                                "patch", "version", "schema", "model", "meta", "metadata", "translate", "label"]
     /// Lower-case compounds that contain a noun but are other words.
     static let notCompounds: Set<String> = ["bypass", "compass", "encompass", "surpass", "overpass", "underpass", "trespass",
                                             "impass", "passage", "passenger", "passive", "passport", "passthrough", "passthru",
@@ -140,7 +157,10 @@ public enum KeySemantics {
 
     public static func meaning(of key: UnsafeRawBufferPointer) -> KeyMeaning? {
         var ws: [String] = []
-        for w in words(key) {
+        var raw = words(key)
+        // `base64_url`, `Base64Url`: an encoding, not a URL.
+        if let i = raw.firstIndex(of: "url"), i > 0, raw[i - 1] == "base64" { raw.remove(at: i) }
+        for w in raw {
             if passwordNouns.contains(w) || secretNouns.contains(w) || weakNouns.contains(w) || keyQualifiers.contains(w)
                 || negativeAfter.contains(w) || negativeBefore.contains(w) || w.count < 5 {
                 ws.append(w)
@@ -169,6 +189,11 @@ public enum KeySemantics {
             if weakNouns.contains(w) { nounAt = i; kind = .weak; break }
         }
         guard nounAt >= 0 else { return nil }
+        if nounAt > 0, ["key", "keys", "token", "tokens"].contains(ws[nounAt]), identifierBefore.contains(ws[nounAt - 1]) { return nil }
+        // Vault's AppRole `secret_id` is the secret half of the pair.
+        if ws[nounAt] == "secret" && nounAt + 1 < ws.count && ws[nounAt + 1] == "id" && nounAt + 2 == ws.count {
+            return KeyMeaning(kind: .secret, unsure: false, noun: "secret")
+        }
         var unsure = false
         for w in ws[(nounAt + 1)...] {
             if neutral.contains(w) || w.allSatisfy(\.isNumber) { continue }

@@ -50,7 +50,7 @@ public enum FileKind: UInt8, Sendable {
                   "tf", "tfvars", "hcl", "cnf", "neon", "json5", "jsonc", "tpl", "j2", "erb", "pbxproj", "sample", "dist",
                   "example", "local", "secret", "secrets", "credentials"] { m[e] = .config }
         for e in ["sh", "bash", "zsh", "ksh", "fish", "ps1", "psm1", "bat", "cmd", "mk", "dockerfile"] { m[e] = .shell }
-        for e in ["md", "markdown", "rst", "txt", "adoc", "asciidoc", "html", "htm", "ipynb", "tex", "org"] { m[e] = .docs }
+        for e in ["md", "markdown", "rst", "adoc", "asciidoc", "html", "htm", "ipynb", "tex", "org"] { m[e] = .docs }
         return m
     }()
 }
@@ -166,6 +166,8 @@ public enum KeyValueExtractor {
             p += next == 0x3E ? 2 : 1
         case 0x3A:  // :, := but not ::
             if next == 0x3A { return }
+            // An unquoted `key:value` with no space is prose or a URL (`poly1305 key:1048…`), not YAML.
+            if keyQuote == 0 && next != 0x20 && next != 0x09 && next != 0x0A && next != 0x0D && next != 0x3D && next != 0x22 && next != 0x27 { return }
             p += next == 0x3D ? 2 : 1
             // `key: Type = value` (Swift, Kotlin, TypeScript, Python annotations).
             var q = p
@@ -239,7 +241,7 @@ public enum KeyValueExtractor {
         while e < n && e - p < maxValue {
             let b = buf[e]
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x2C || b == 0x3B || b == 0x22 || b == 0x27
-                || b == 0x60 || b == 0x29 || b == 0x7D || b == 0x5D || b == 0x3C || b == 0x3E { break }
+                || b == 0x60 || b == 0x29 || b == 0x7D || b == 0x5D || b == 0x3C || b == 0x3E || b == 0x26 { break }
             e += 1
         }
         if e > p { out.append(KeyValuePair(key: key, value: p..<e, quoting: .none, form: form)) }

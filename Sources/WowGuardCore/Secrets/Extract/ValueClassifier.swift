@@ -27,6 +27,9 @@ public struct ValueShape: Sendable {
     public var distinct = 0
 
     public var classes: Int { (lower > 0 ? 1 : 0) + (upper > 0 ? 1 : 0) + (digits > 0 ? 1 : 0) + (symbols > 0 ? 1 : 0) }
+    /// Classes counting only punctuation other than the identifier separators `_`, `-`, `.`.
+    public var strongClasses: Int { (lower > 0 ? 1 : 0) + (upper > 0 ? 1 : 0) + (digits > 0 ? 1 : 0) + (punct > 0 ? 1 : 0) }
+    public var punct = 0
     public var letters: Int { lower + upper }
 
     public init(_ v: [UInt8]) {
@@ -39,7 +42,10 @@ public struct ValueShape: Sendable {
             case 0x41...0x5A: upper += 1; if b > 0x46 { hexOnly = false }
             case 0x30...0x39: digits += 1
             case 0x20, 0x09: spaces += 1; hexOnly = false
-            default: symbols += 1; if b != 0x2D { hexOnly = false }
+            default:
+                symbols += 1
+                if b != 0x2D { hexOnly = false }
+                if b != 0x2D && b != 0x5F && b != 0x2E { punct += 1 }
             }
         }
         bits = Naturalness.bitsPerChar(v)
@@ -56,7 +62,7 @@ public enum ValueClassifier {
     static let trivial: Set<String> = [
         "password", "passwd", "pass", "pwd", "secret", "token", "apikey", "api_key", "key", "postgres", "mysql", "root",
         "admin", "administrator", "guest", "test", "testing", "tester", "user", "username", "default", "changeit",
-        "changeme", "redis", "rabbitmq", "mongo", "mongodb", "sa", "oracle", "letmein", "welcome", "hunter2", "qwerty",
+        "changeme", "redis", "rabbitmq", "mongo", "mongodb", "sa", "oracle", "letmein", "welcome",
         "foobar", "foo", "bar", "baz", "true", "false", "yes", "no", "on", "off", "null", "nil", "none", "undefined",
         "required", "optional", "string", "str", "int", "integer", "bool", "boolean", "object", "any", "text", "number",
         "bearer", "basic", "token", "secret", "empty", "blank", "unset", "unknown", "n/a", "na", "tbd", "todo", "xxx",
@@ -83,9 +89,22 @@ public enum ValueClassifier {
         if trivial.contains(lower) { return nil }
         let first = v[0], last = v[v.count - 1]
         // Variable references, templates, placeholders, expressions.
-        if first == 0x24 || first == 0x25 || first == 0x3C || first == 0x7B || first == 0x40 || first == 0x3A
-            || first == 0x3F || first == 0x26 || first == 0x2A || first == 0x5B || first == 0x28 || first == 0x21 { return nil }
+        if first == 0x24 || first == 0x25 || first == 0x3C || first == 0x7B || first == 0x5B || first == 0x28 { return nil }
+        // Sigils before a name: `@param`, `:bind`, `?`, `&anchor`, `*alias`, `!tag`, `***`.
+        if first == 0x40 || first == 0x3A || first == 0x3F || first == 0x26 || first == 0x2A || first == 0x21 {
+            if v.count <= 2 || isIdentifier(Array(v.dropFirst())) || v.allSatisfy({ $0 == first }) { return nil }
+        }
         if last == 0x28 || last == 0x25 || last == 0x3E { return nil }
+        // Truncated or elided samples: `eyJ2Ijoi...`, `ya29.c.b0Aae…`.
+        if lower.contains("...") || lower.contains("…") { return nil }
+        // Signed tokens are the `jwt` rule's call (it checks the header); unsigned ones are not credentials.
+        if lower.hasPrefix("eyj") && v.contains(0x2E) { return nil }
+        // Postgres md5 password hashes, AWS access key ids (the public half).
+        if lower.hasPrefix("md5") && v.count == 35 { return nil }
+        if v.count == 20, ["akia", "asia", "agpa", "aida", "aroa", "aipa", "anpa", "anva"].contains(where: { lower.hasPrefix($0) }),
+           v.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) { return nil }
+        if isSampleWords(lower) { return nil }
+        if let text = decodedText(v), Naturalness.bitsPerChar(text) < 5.0 || text.contains(0x3A) { return nil }
         if Placeholders.isPlaceholder(s) { return nil }
         for bad in ["{{", "}}", "${", "$(", "#{", "%(", "%s", "{0}", "{}", "\\(", "<%", "://", "${", "$env:", "%env", "env(",
                     "getenv", "os.getenv", "environ", "$_", "\\n", "lookup(", "vault:", "ref+", "op://", "secretref", "file:"] where lower.contains(bad) {
@@ -115,19 +134,20 @@ public enum ValueClassifier {
         let hex = shape.hexOnly && shape.digits > 0 && shape.letters > 0
         let uuid = isUUID(v)
         let random = shape.bits >= 5.6 || (hex && shape.length >= 20 && !uuid)
-        let mixed = shape.bits >= 4.7 || shape.classes >= 3
+        let mixed = shape.bits >= 4.7 || (shape.strongClasses >= 3 && shape.bits >= 4.3)
         let identifier = isIdentifier(v)
         // A bare identifier outside configuration files is a variable or constant name.
-        if identifier && ctx.quoting == .none && ctx.file != .config && shape.bits < 5.0 { return nil }
+        if identifier && ctx.quoting == .none && (ctx.file == .code || ctx.file == .docs || ctx.file == .unknown) && shape.bits < 5.0 { return nil }
 
         var level: Confidence?
         switch ctx.meaning.kind {
         case .password:
             if shape.length < 4 { return nil }
-            if identifier && shape.bits < 4.7 && shape.digits == 0 { level = .low }  // a word or a constant name
-            else if shape.length >= 8 && (random || shape.classes >= 3) && shape.classes >= 2 { level = .high }
-            else if shape.length >= 6 && (random || (mixed && shape.digits > 0) || shape.classes >= 3) { level = .medium }
-            else if shape.length >= 5 && shape.digits > 0 && shape.letters > 0 { level = .medium }
+            // One dictionary word (`tiger`, `swordfish`) is a sample more often than a credential.
+            if shape.strongClasses < 2 { level = .low }
+            else if identifier && shape.bits < 4.7 && shape.digits == 0 && shape.upper <= 1 { level = .low }
+            else if shape.length >= 10 && (random || shape.strongClasses >= 3) { level = .high }
+            else if shape.length >= 5 { level = .medium }
             else { level = .low }
         case .secret:
             if shape.length < 8 { return nil }
@@ -149,6 +169,37 @@ public enum ValueClassifier {
         // Documentation shows shapes; a random 20+ character value there is still worth a look.
         if ctx.file == .docs && !(random && shape.length >= 20) { c = c.lowered }
         return c
+    }
+
+    /// Words that mark a made-up value: `testpass`, `mypass`, `badpw`, `pass456`, `fake-secret`.
+    static let sampleWords = ["test", "pass", "fake", "dummy", "sample", "example", "secret", "demo", "mock", "passwd", "pwd"]
+    static let sampleAffixes = ["my", "pw", "bad", "wrong", "new", "old", "foo", "bar", "user", "your", "some", "any", "invalid"]
+
+    static func isSampleWords(_ lower: String) -> Bool {
+        for run in lower.split(whereSeparator: { !($0 >= "a" && $0 <= "z") }) where run.count >= 2 {
+            let r = String(run)
+            if sampleWords.contains(where: { r.contains($0) }) { return true }
+            if r.count <= 10 && sampleAffixes.contains(where: { r.count > $0.count + 1 && (r.hasPrefix($0) || r.hasSuffix($0)) }) { return true }
+        }
+        return false
+    }
+
+    /// Base64 (standard or URL-safe, 12+ characters) that decodes to printable ASCII: its decoded text.
+    static func decodedText(_ v: [UInt8]) -> [UInt8]? {
+        guard v.count >= 12, v.count <= 400 else { return nil }
+        var pad = 0
+        for b in v {
+            let ok = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2F || b == 0x2D || b == 0x5F
+            if b == 0x3D { pad += 1; continue }
+            if !ok || pad > 0 { return nil }
+        }
+        guard let bytes = Base64.decodeURL(String(decoding: v, as: UTF8.self)), bytes.count >= 6 else { return nil }
+        var letters = 0
+        for b in bytes {
+            guard (b >= 0x20 && b < 0x7F) || b == 0x0A || b == 0x09 || b == 0x0D else { return nil }
+            if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letters += 1 }
+        }
+        return letters * 2 >= bytes.count ? bytes : nil
     }
 
     static func isUUID(_ v: [UInt8]) -> Bool {
@@ -178,6 +229,8 @@ public enum ValueClassifier {
             i += 1
         }
         if sawDigit && sawDot && i == v.count { return true }
+        // ISO dates and times: 2016-09-08T21:47:36Z
+        if v.count >= 10, v[4] == 0x2D, v[7] == 0x2D, v[0...3].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
         // 1.2.3-beta2, 2.0.0-rc.1
         guard sawDigit && sawDot && i >= v.count - 12 else { return false }
         let rest = String(decoding: v[i...], as: UTF8.self).lowercased()
@@ -195,7 +248,8 @@ public enum ValueClassifier {
         }
         // SCREAMING_SNAKE constants (a variable name as value): no lower-case letters, has `_`, natural.
         if v.contains(0x5F), !v.contains(where: { $0 >= 0x61 && $0 <= 0x7A }), Naturalness.bitsPerChar(v) < 4.6 { return true }
-        if v.contains(0x28) || v.contains(0x29) { return true }
+        // A call: `name(…)`, `a.b(…)`.
+        if let open = v.firstIndex(of: 0x28), open > 0, isIdentifier(Array(v[..<open]).filter { $0 != 0x2E }), v.last == 0x29 { return true }
         return false
     }
 

@@ -21,6 +21,15 @@ extension RuleFamilies {
         }
     }
 
+    /// The value classifier's confidence for a value outside a key/value pair (low if it rejects it).
+    static func classifierConfidence(_ kind: KeyMeaning.Kind) -> @Sendable (String) -> Confidence {
+        { s in
+            let ctx = PairContext(meaning: KeyMeaning(kind: kind, unsure: false, noun: "~"), quoting: .quoted, form: .flag,
+                                  file: .config, sampleLocation: false)
+            return ValueClassifier.classify(Array(s.utf8), ctx) ?? .low
+        }
+    }
+
     static let formats: [SecretRule] = [
         SecretRule(
             id: "cli-password",
@@ -45,8 +54,8 @@ extension RuleFamilies {
             id: "bearer-token",
             description: "Bearer token (in a header, a YAML list, docs or code)",
             keywords: ["bearer"],
-            pattern: #"(?i)(?<![A-Za-z0-9_])bearer[ \t]{1,3}([A-Za-z0-9._~+/\-]{20,4000}={0,3})(?![A-Za-z0-9._~+/\-=])"#,
-            minEntropy: 3.5, severity: .high, validator: .custom(plausibleValue(.secret)), generic: true,
+            pattern: #"(?i)(?<![A-Za-z0-9_])bearer[ \t]{1,3}([A-Za-z0-9._~+/\-]{10,4000}={0,3})(?![A-Za-z0-9._~+/\-=])"#,
+            minEntropy: 3.0, severity: .high, validator: .custom(plausibleValue(.secret)), generic: true,
             assess: assessRandomness(24),
             examples: [
                 "  - Bearer \(RuleKit.value("bearer-token", 0, .lowerHex, 40))",

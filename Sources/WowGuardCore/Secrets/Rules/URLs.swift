@@ -11,9 +11,9 @@ extension RuleFamilies {
             description: "Database or message-broker URL with an embedded password",
             keywords: ["://"],
             // Any scheme but http(s) (`url-basic-auth`): postgres, pgx, nats, amqp, jdbc:…, redis, …
-            pattern: #"(?i)(?<![A-Za-z0-9+.\-])(?!https?://)((?:jdbc:)?[a-z][a-z0-9+.\-]{1,24})://[^:/\s@'"<>]{0,64}:([^@/\s'"<>]{3,128})@[A-Za-z0-9_.\-\[\]:]+"#,
-            secretGroup: 2, minEntropy: 1.5, severity: .high, allowPatterns: [trivialPasswords, urlPlaceholderPassword],
-            assess: assessRandomness(10),
+            pattern: #"(?i)(?<![A-Za-z0-9+.\-])(?!https?://)((?:jdbc:)?[a-z][a-z0-9+.\-]{1,24})://[^:/\s@'"<>]{0,64}:([^@/\s'"<>]{3,128})@(?:[A-Za-z0-9_.\-\[\]:]+|(?=["'`\s]))"#,
+            secretGroup: 2, minEntropy: 1.5, severity: .high, validator: .custom(plausibleValue(.password)),
+            allowPatterns: [trivialPasswords, urlPlaceholderPassword], assess: classifierConfidence(.password),
             examples: [
                 "DATABASE_URL=postgres://app:\(Synthetic.string(20, seed: 70))@db.internal:5432/app",
                 "mongodb+srv://svc:\(Synthetic.string(16, seed: 71))@cluster0.mongodb.net/prod",
@@ -38,9 +38,10 @@ extension RuleFamilies {
             id: "url-basic-auth",
             description: "HTTP(S) URL with embedded basic-auth credentials",
             keywords: ["http://", "https://"],
-            pattern: #"(?i)https?://([A-Za-z0-9_.%\-]{1,64}):([^@/\s'"<>:]{6,128})@[A-Za-z0-9][A-Za-z0-9_.\-]*"#,
+            pattern: #"(?i)https?://([A-Za-z0-9_.%+\-]{1,64}):([^@/\s'"<>:]{6,128})@[A-Za-z0-9][A-Za-z0-9_.\-]*"#,
             secretGroup: 2, minEntropy: 2.5, severity: .high,
-            allowPatterns: [trivialPasswords, urlPlaceholderPassword, #"^x-oauth-basic$"#], assess: assessRandomness(10),
+            validator: .custom(plausibleValue(.password)),
+            allowPatterns: [trivialPasswords, urlPlaceholderPassword, #"^x-oauth-basic$"#], assess: classifierConfidence(.password),
             examples: [
                 "curl https://deploy:\(Synthetic.string(18, seed: 75))@registry.corp.net/v2/",
                 "url = \"https://ci-bot:\(Synthetic.string(22, seed: 76))@git.internal.io/repo.git\"",
