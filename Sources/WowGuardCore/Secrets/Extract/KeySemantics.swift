@@ -32,7 +32,7 @@ public enum KeySemantics {
     /// Words that turn a bare `key` into a secret noun (`api_key`, `signing-key`, `SECRET_KEY`).
     static let keyQualifiers: Set<String> = ["api", "access", "secret", "private", "signing", "sign", "encryption", "encrypt",
                                              "master", "license", "licence", "app", "application", "client", "service", "account",
-                                             "consumer", "admin", "auth", "hmac", "webhook", "session", "shared", "deploy",
+                                             "admin", "auth", "hmac", "webhook", "session", "shared", "deploy",
                                              "subscription", "integration", "partner", "merchant", "write", "server", "root",
                                              "storage", "crypto", "cipher", "aes", "jwt", "mac", "devkey", "dev", "prod", "live",
                                              "management", "ingest", "ingestion", "admin", "rest", "sdk", "project", "org", "user",
@@ -86,7 +86,7 @@ public enum KeySemantics {
                                                 "property", "prop", "json", "yaml", "table", "group", "node", "item", "entry",
                                                 "record", "event", "metric", "socket", "websocket", "response", "accept",
                                                 "change", "creation", "purchase", "action", "lock", "lease", "upload", "resume",
-                                                "marker", "delta", "cursor", "continuation", "pagination", "paging", "page",
+                                                "marker", "delta", "cursor", "cached", "verification", "verify", "continuation", "pagination", "paging", "page",
                                                 "shard", "stream", "sequence", "seq", "hash", "range", "sharding",
                                                 "lifecycle", "notification", "component", "view", "widget", "layout", "state",
                                                 "store", "redis", "memcache", "memcached", "setting", "settings",
@@ -189,7 +189,7 @@ public enum KeySemantics {
             if weakNouns.contains(w) { nounAt = i; kind = .weak; break }
         }
         guard nounAt >= 0 else { return nil }
-        if nounAt > 0, ["key", "keys", "token", "tokens"].contains(ws[nounAt]), identifierBefore.contains(ws[nounAt - 1]) { return nil }
+        if ["key", "keys", "token", "tokens"].contains(ws[nounAt]), ws[..<nounAt].contains(where: { identifierBefore.contains($0) }) { return nil }
         // Vault's AppRole `secret_id` is the secret half of the pair.
         if ws[nounAt] == "secret" && nounAt + 1 < ws.count && ws[nounAt + 1] == "id" && nounAt + 2 == ws.count {
             return KeyMeaning(kind: .secret, unsure: false, noun: "secret")

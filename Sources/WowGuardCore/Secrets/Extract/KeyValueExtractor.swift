@@ -181,7 +181,10 @@ public enum KeyValueExtractor {
             }
         case 0x3F where next == 0x3D:  // ?= (Makefile)
             p += 2
-        case 0x2C where keyQuote != 0:  // ("key", value) — tuples, put/setenv/header calls
+        case 0x2C where keyQuote != 0:  // ("key", "value") — tuples, put/setenv/header calls
+            var q = p + 1
+            while q < n && isSpace(buf[q]) { q += 1 }
+            guard q < n, isQuote(buf[q]) else { return }
             p += 1
         case 0x28 where keyQuote == 0:  // setPassword("value"), set_api_key("value"); other calls are not pairs
             guard isSetter(buf, key) else { return }
@@ -217,7 +220,10 @@ public enum KeyValueExtractor {
             if let r = quotedString(buf, from: p + 1, quote: c) { out.append(KeyValuePair(key: key, value: r, quoting: .quoted, form: form)) }
             return
         }
-        if c == 0x5B {  // [a, "b", …] — YAML flow list, array literal
+        if c == 0x5B {  // [a, "b", …] — YAML flow list, array literal (not a type: `[Type]::new()`)
+            var q = p + 1
+            while q < n && q - p < 200 && buf[q] != 0x5D && buf[q] != 0x0A { q += 1 }
+            if q + 1 < n && buf[q] == 0x5D && buf[q + 1] == 0x3A { return }
             list(buf, from: p + 1, key: key, into: &out)
             return
         }

@@ -75,7 +75,9 @@ public enum ValueClassifier {
         "web", "api", "service", "server", "client", "system", "manager", "operator", "backup", "monitor", "replication",
         "repl", "readonly", "readwrite", "rw", "ro", "scram-sha-256", "md5", "sha256", "trust", "peer", "ident", "plain",
         "prompt", "ask", "env", "environment", "file", "vault", "keyring", "keychain", "auto", "random", "generate",
-        "generated", "secret-value", "xxxx", "****", "...", "…",
+        "generated", "secret-value", "xxxx", "****", "...", "…", "nope", "wrong", "something", "anything", "nothing",
+        "whatever", "encoded", "invalid", "incorrect", "kbdint", "keyboard-interactive", "publickey", "gssapi", "hidden",
+        "private", "confidential", "sensitive", "unknown", "missing", "notset", "not-set", "setme", "set-me", "fixme",
     ]
 
     static let codeWords: [String] = ["self.", "this.", "config.", "settings.", "options.", "opts.", "params.", "args.",
@@ -97,13 +99,18 @@ public enum ValueClassifier {
         if last == 0x28 || last == 0x25 || last == 0x3E { return nil }
         // Truncated or elided samples: `eyJ2Ijoi...`, `ya29.c.b0Aae…`.
         if lower.contains("...") || lower.contains("…") { return nil }
-        // Signed tokens are the `jwt` rule's call (it checks the header); unsigned ones are not credentials.
-        if lower.hasPrefix("eyj") && v.contains(0x2E) { return nil }
+        // JSON Web Tokens (and bare JWT headers) are the `jwt` rule's call: it checks the header and signature.
+        if lower.hasPrefix("eyj") { return nil }
         // Postgres md5 password hashes, AWS access key ids (the public half).
         if lower.hasPrefix("md5") && v.count == 35 { return nil }
         if v.count == 20, ["akia", "asia", "agpa", "aida", "aroa", "aipa", "anpa", "anva"].contains(where: { lower.hasPrefix($0) }),
            v.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) { return nil }
         if isSampleWords(lower) { return nil }
+        if isSequential(v) { return nil }
+        if let p = vendorPrefixes.first(where: { lower.hasPrefix($0) }), v.count > p.count { return nil }
+        // A trivial word with digits or punctuation around it: `Admin123!`, `root1234`, `test_123`.
+        let lettersOnly = String(lower.filter { $0 >= "a" && $0 <= "z" })
+        if lettersOnly.count >= 3 && trivial.contains(lettersOnly) { return nil }
         if let text = decodedText(v), Naturalness.bitsPerChar(text) < 5.0 || text.contains(0x3A) { return nil }
         if Placeholders.isPlaceholder(s) { return nil }
         for bad in ["{{", "}}", "${", "$(", "#{", "%(", "%s", "{0}", "{}", "\\(", "<%", "://", "${", "$env:", "%env", "env(",
@@ -124,6 +131,8 @@ public enum ValueClassifier {
         if shape.distinct <= 3 { return nil }
         if isVersionOrDate(v) { return nil }
         if isCodeReference(v, lower: lower, ctx: ctx) { return nil }
+        // Bare values with brackets or an inner `=` are expressions (`InitVar[str]`, `salt=(2**256`).
+        if ctx.quoting == .none, v.contains(where: { $0 == 0x28 || $0 == 0x5B || $0 == 0x5D }) || (v.dropLast(2).contains(0x3D)) { return nil }
         if isPathOrFileName(v, lower: lower, shape: shape) { return nil }
         // A bare word in code is an expression: a variable, a constant, a call.
         if ctx.quoting == .none && ctx.form != .flag && ctx.form != .element && (ctx.file == .code || ctx.declaration) { return nil }
@@ -143,11 +152,11 @@ public enum ValueClassifier {
         switch ctx.meaning.kind {
         case .password:
             if shape.length < 4 { return nil }
-            // One dictionary word (`tiger`, `swordfish`) is a sample more often than a credential.
-            if shape.strongClasses < 2 { level = .low }
-            else if identifier && shape.bits < 4.7 && shape.digits == 0 && shape.upper <= 1 { level = .low }
+            // A password is whatever the password field holds, words included (`tiger`, `pygmalion`);
+            // only long random ones are high. Hex of a digest's length is a hash, not a password.
+            if hex && [32, 40, 56, 64, 96, 128].contains(shape.length) { level = .low }
             else if shape.length >= 10 && (random || shape.strongClasses >= 3) { level = .high }
-            else if shape.length >= 5 { level = .medium }
+            else if shape.length >= 4 { level = .medium }
             else { level = .low }
         case .secret:
             if shape.length < 8 { return nil }
@@ -166,8 +175,6 @@ public enum ValueClassifier {
         }
         guard var c = level else { return nil }
         if ctx.meaning.unsure { c = c.lowered }
-        // Documentation shows shapes; a random 20+ character value there is still worth a look.
-        if ctx.file == .docs && !(random && shape.length >= 20) { c = c.lowered }
         return c
     }
 
@@ -200,6 +207,25 @@ public enum ValueClassifier {
             if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letters += 1 }
         }
         return letters * 2 >= bytes.count ? bytes : nil
+    }
+
+    /// Prefixes of vendor token formats: their own rules judge them (length, checksum); a value with one
+    /// that its rule did not accept is a sample (`glpat-abc123`, `xoxb-1234-abcd`, `sk_test_123`).
+    static let vendorPrefixes = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "gldt-", "glrt-", "xoxb-",
+                                 "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xapp-", "sk_live_", "sk_test_", "rk_live_", "rk_test_",
+                                 "pk_live_", "pk_test_", "whsec_", "npm_", "pypi-", "hf_", "sk-ant-", "sk-proj-", "aiza", "ya29.",
+                                 "shpat_", "shpss_", "dop_v1_", "glsa_", "sq0atp-", "sk_", "pk_", "lin_api_", "ntn_", "dapi"]
+
+    /// Runs of consecutive characters (`abc123`, `1bcdefghij`, `aB3dE5fG`): typed by hand, not generated.
+    static func isSequential(_ v: [UInt8]) -> Bool {
+        guard v.count >= 6 else { return false }
+        var seq = 0, run = 0, longest = 0
+        for i in 1..<v.count {
+            let a = v[i - 1] | 0x20, b = v[i] | 0x20
+            let alnum = ((a >= 0x61 && a <= 0x7A) || (a >= 0x30 && a <= 0x39)) && ((b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39))
+            if alnum && b == a &+ 1 { seq += 1; run += 1; longest = max(longest, run) } else { run = 0 }
+        }
+        return longest >= 4 || seq * 4 >= v.count - 1
     }
 
     static func isUUID(_ v: [UInt8]) -> Bool {

@@ -14,7 +14,8 @@ extension RuleFamilies {
 
     /// The classifier's rejections (variables, templates, words, paths) for values outside a key/value pair.
     static func plausibleValue(_ kind: KeyMeaning.Kind) -> @Sendable (String) -> Bool {
-        { s in
+        { raw in
+            let s = percentDecoded(raw)
             let ctx = PairContext(meaning: KeyMeaning(kind: kind, unsure: false, noun: "~"), quoting: .quoted, form: .flag,
                                   file: .config, sampleLocation: false)
             return ValueClassifier.classify(Array(s.utf8), ctx) != nil
@@ -23,11 +24,32 @@ extension RuleFamilies {
 
     /// The value classifier's confidence for a value outside a key/value pair (low if it rejects it).
     static func classifierConfidence(_ kind: KeyMeaning.Kind) -> @Sendable (String) -> Confidence {
-        { s in
+        { raw in
+            let s = percentDecoded(raw)
             let ctx = PairContext(meaning: KeyMeaning(kind: kind, unsure: false, noun: "~"), quoting: .quoted, form: .flag,
                                   file: .config, sampleLocation: false)
             return ValueClassifier.classify(Array(s.utf8), ctx) ?? .low
         }
+    }
+
+    /// `%XX` escapes decoded (URL user-info); invalid escapes stay as written.
+    static func percentDecoded(_ s: String) -> String {
+        guard s.contains("%") else { return s }
+        let b = Array(s.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        func hex(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x30...0x39: c - 0x30
+            case 0x41...0x46: c - 0x37
+            case 0x61...0x66: c - 0x57
+            default: nil
+            }
+        }
+        while i < b.count {
+            if b[i] == 0x25, i + 2 < b.count, let h = hex(b[i + 1]), let l = hex(b[i + 2]) { out.append(h << 4 | l); i += 3 } else { out.append(b[i]); i += 1 }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static let formats: [SecretRule] = [
