@@ -207,17 +207,32 @@ public final class SecretScanner: Sendable {
                         if ws.contains(where: { SecretScanner.identityKeys.contains($0) || KeySemantics.negativeAfter.contains($0) }) { continue }
                     }
                 }
+                var value = pair.value
+                // `Authorization: Basic …` / `Bearer …` / `Token …`: the credential follows the scheme.
+                if m.kind != .password, let skip = SecretScanner.schemePrefix(buf, value) { value = (value.lowerBound + skip)..<value.upperBound }
                 var ctx = PairContext(meaning: m, quoting: pair.quoting, form: pair.form, file: file, sampleLocation: sample)
                 ctx.declaration = pair.declaration
-                guard let confidence = ValueClassifier.classify(Array(UnsafeRawBufferPointer(rebasing: buf[pair.value])), ctx) else { continue }
+                guard !value.isEmpty, let confidence = ValueClassifier.classify(Array(UnsafeRawBufferPointer(rebasing: buf[value])), ctx) else { continue }
                 let quoted = pair.quoting != .none
                 for ri in kvRules {
                     guard let kvr = rules[ri].rule.keyValue, kvr.kinds.contains(m.kind), kvr.quoted == quoted else { continue }
-                    hits.append(RawHit(rule: ri, match: key.lowerBound..<pair.value.upperBound, secret: pair.value, confidence: confidence))
+                    hits.append(RawHit(rule: ri, match: key.lowerBound..<value.upperBound, secret: value, confidence: confidence))
                     break
                 }
             }
         }
+    }
+
+    /// Length of an HTTP auth scheme (`basic `, `bearer `, `token `, `digest `) at the start of `r`, if any.
+    static func schemePrefix(_ buf: UnsafeRawBufferPointer, _ r: Range<Int>) -> Int? {
+        for scheme in ["basic ", "bearer ", "token ", "digest "] {
+            let s = Array(scheme.utf8)
+            guard r.count > s.count + 4 else { continue }
+            var ok = true
+            for (i, c) in s.enumerated() where (buf[r.lowerBound + i] | 0x20) != c { ok = false; break }
+            if ok { var k = s.count; while k < r.count && buf[r.lowerBound + k] == 0x20 { k += 1 }; return k }
+        }
+        return nil
     }
 
     private func secretText(_ h: RawHit, _ buf: UnsafeRawBufferPointer) -> String {

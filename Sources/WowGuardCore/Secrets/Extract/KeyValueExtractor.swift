@@ -18,6 +18,10 @@ public enum PairForm: UInt8, Sendable {
     case element
     /// `key v` (netrc, nginx, SQL `PASSWORD 'v'`): a key at the start of its statement, then whitespace.
     case spaced
+    /// `f("key", "v")`: a string key and a string value as the first two arguments of a call.
+    case argument
+    /// `?key=v&…`: a URL query or form body (a literal even inside code).
+    case query
     /// An item of a list or map under the key (`key: [a, b]`, `key:\n  - a`, `key:\n  name: a`).
     case nested
 }
@@ -166,8 +170,15 @@ public enum KeyValueExtractor {
             p += next == 0x3E ? 2 : 1
         case 0x3A:  // :, := but not ::
             if next == 0x3A { return }
-            // An unquoted `key:value` with no space is prose or a URL (`poly1305 key:1048…`), not YAML.
-            if keyQuote == 0 && next != 0x20 && next != 0x09 && next != 0x0A && next != 0x0D && next != 0x3D && next != 0x22 && next != 0x27 { return }
+            // `… in the password: x` — a key after a word and a space is prose, not a map or an argument.
+            if keyQuote == 0 && b >= 2 && isSpace(buf[b - 1]) && isKeyByte(buf[b - 2]) && buf[b - 2] != 0x2D && !startsWithDeclaration(buf, ls..<b) {
+                var w = b - 1
+                while w > ls && isSpace(buf[w - 1]) { w -= 1 }
+                if w > ls && ((buf[w - 1] | 0x20) >= 0x61 && (buf[w - 1] | 0x20) <= 0x7A) { return }
+            }
+            // An unquoted `key:value` with no space is prose or a URL (`poly1305 key:1048…`), not YAML —
+            // unless it starts the line (an HTTP header: `x-amz-security-token:…`).
+            if keyQuote == 0 && !atStatementStart && next != 0x20 && next != 0x09 && next != 0x0A && next != 0x0D && next != 0x3D && next != 0x22 && next != 0x27 { return }
             p += next == 0x3D ? 2 : 1
             // `key: Type = value` (Swift, Kotlin, TypeScript, Python annotations).
             var q = p
@@ -181,10 +192,14 @@ public enum KeyValueExtractor {
             }
         case 0x3F where next == 0x3D:  // ?= (Makefile)
             p += 2
-        case 0x2C where keyQuote != 0:  // ("key", "value") — tuples, put/setenv/header calls
+        case 0x2C where keyQuote != 0:  // f("key", "value") — put/setenv/header calls; not lists of names
             var q = p + 1
             while q < n && isSpace(buf[q]) { q += 1 }
             guard q < n, isQuote(buf[q]) else { return }
+            var o = b - 1
+            while o > ls && isSpace(buf[o - 1]) { o -= 1 }
+            guard o > ls, buf[o - 1] == 0x28 else { return }
+            form = .argument
             p += 1
         case 0x28 where keyQuote == 0:  // setPassword("value"), set_api_key("value"); other calls are not pairs
             guard isSetter(buf, key) else { return }
@@ -197,6 +212,7 @@ public enum KeyValueExtractor {
             else { return }
         }
         if dashes > 0 && form == .assignment { form = .flag }
+        if form == .assignment && c == 0x3D && (before == 0x3F || before == 0x26) { form = .query }
         while p < n && isSpace(buf[p]) { p += 1 }
         guard p < n else { return }
         value(buf, at: p, key: key, form: form, lineStart: ls, into: &out)
@@ -250,7 +266,10 @@ public enum KeyValueExtractor {
                 || b == 0x60 || b == 0x29 || b == 0x7D || b == 0x5D || b == 0x3C || b == 0x3E || b == 0x26 { break }
             e += 1
         }
-        if e > p { out.append(KeyValuePair(key: key, value: p..<e, quoting: .none, form: form)) }
+        if e > p {
+            let f = form == .assignment && e < n && buf[e] == 0x26 && buf[p - 1] == 0x3D ? PairForm.query : form
+            out.append(KeyValuePair(key: key, value: p..<e, quoting: .none, form: f))
+        }
     }
 
     static let declarationWords: [[UInt8]] = ["let", "var", "const", "val", "final", "auto", "private", "public", "static",

@@ -135,7 +135,7 @@ public enum ValueClassifier {
         if ctx.quoting == .none, v.contains(where: { $0 == 0x28 || $0 == 0x5B || $0 == 0x5D }) || (v.dropLast(2).contains(0x3D)) { return nil }
         if isPathOrFileName(v, lower: lower, shape: shape) { return nil }
         // A bare word in code is an expression: a variable, a constant, a call.
-        if ctx.quoting == .none && ctx.form != .flag && ctx.form != .element && (ctx.file == .code || ctx.declaration) { return nil }
+        if ctx.quoting == .none && ctx.form != .flag && ctx.form != .element && ctx.form != .query && (ctx.file == .code || ctx.declaration) { return nil }
         // Emails, host names: not secrets on their own.
         if v.contains(0x40) && shape.symbols <= 3 && lower.contains(".") && !lower.contains(":") { return nil }
         if isHostName(v, shape: shape) { return nil }
@@ -145,6 +145,8 @@ public enum ValueClassifier {
         let random = shape.bits >= 5.6 || (hex && shape.length >= 20 && !uuid)
         let mixed = shape.bits >= 4.7 || (shape.strongClasses >= 3 && shape.bits >= 4.3)
         let identifier = isIdentifier(v)
+        // The second argument of `f("password", "x")` is as often another field name as a value.
+        if ctx.form == .argument && identifier && shape.digits == 0 && (v.contains(0x5F) || shape.upper > 0) { return nil }
         // A bare identifier outside configuration files is a variable or constant name.
         if identifier && ctx.quoting == .none && (ctx.file == .code || ctx.file == .docs || ctx.file == .unknown) && shape.bits < 5.0 { return nil }
 
@@ -159,7 +161,7 @@ public enum ValueClassifier {
             else if shape.length >= 4 { level = .medium }
             else { level = .low }
         case .secret:
-            if shape.length < 8 { return nil }
+            if shape.length < 6 || (shape.length < 8 && shape.strongClasses < 2) { return nil }
             if uuid { level = .medium }
             else if identifier && shape.bits < 4.7 && shape.digits == 0 { return nil }
             else if shape.length >= 16 && random && (shape.classes >= 2 || hex) { level = .high }
@@ -182,13 +184,28 @@ public enum ValueClassifier {
     static let sampleWords = ["test", "pass", "fake", "dummy", "sample", "example", "secret", "demo", "mock", "passwd", "pwd"]
     static let sampleAffixes = ["my", "pw", "bad", "wrong", "new", "old", "foo", "bar", "user", "your", "some", "any", "invalid"]
 
+    static let sampleVocabulary: Set<String> = Set(sampleWords + sampleAffixes + [
+        "a", "an", "the", "not", "no", "is", "for", "to", "of", "other", "client", "server", "app", "api", "key", "token",
+        "testing", "tests", "password", "passphrase", "users", "admin", "root", "guest", "hello", "world", "abc", "xyz",
+        "temp", "tmp", "default", "value", "word", "here", "s", "me", "change", "super", "top", "very", "good", "wrong",
+        "right", "correct", "incorrect", "real", "sesame", "open", "letmein", "let", "in", "db", "database", "mysql",
+        "postgres", "redis", "sql", "dev", "local", "localhost", "x", "xx", "xxx", "more", "another", "second", "first",
+        "third", "one", "two", "three", "new", "old", "current", "next", "prev", "login", "auth", "basic", "nope", "yes"])
+
+    /// The value's letters are made of sample vocabulary only (`testpass`, `mypass`, `badpw`, `notauser`,
+    /// `pass456`, `fake-secret`), at least four letters of them.
     static func isSampleWords(_ lower: String) -> Bool {
-        for run in lower.split(whereSeparator: { !($0 >= "a" && $0 <= "z") }) where run.count >= 2 {
-            let r = String(run)
-            if sampleWords.contains(where: { r.contains($0) }) { return true }
-            if r.count <= 10 && sampleAffixes.contains(where: { r.count > $0.count + 1 && (r.hasPrefix($0) || r.hasSuffix($0)) }) { return true }
+        let letters = Array(lower.utf8.filter { $0 >= 0x61 && $0 <= 0x7A })
+        guard letters.count >= 4, letters.count <= 40 else { return false }
+        // Word segmentation by dynamic programming over the letters (at most 40 × 12 steps).
+        var ok = [Bool](repeating: false, count: letters.count + 1)
+        ok[0] = true
+        for i in 0..<letters.count where ok[i] {
+            for len in 1...min(12, letters.count - i) where !ok[i + len] {
+                if sampleVocabulary.contains(String(decoding: letters[i..<(i + len)], as: UTF8.self)) { ok[i + len] = true }
+            }
         }
-        return false
+        return ok[letters.count]
     }
 
     /// Base64 (standard or URL-safe, 12+ characters) that decodes to printable ASCII: its decoded text.

@@ -3,7 +3,7 @@ extension RuleFamilies {
     static let trivialPasswords = #"^(?:pass(?:word)?|passwd|pwd|secret|postgres|mysql|root|admin|guest|test|user(?:name)?|example|changeme|redis|rabbitmq|mongo|sa|\*+|x+)$"#
 
     /// Passwords in URLs that are variables or placeholders: `POSTGRES_PASSWORD`, `$PASS`, `%PASS%`, `{password}`.
-    static let urlPlaceholderPassword = #"(?-i)^(?:[A-Z][A-Z0-9_]*|.*[$\{\}<>].*|.*%[A-Za-z_]+%?.*|\*+|\.\.\.|env:.*)$"#
+    static let urlPlaceholderPassword = #"(?-i)^(?:[A-Z][A-Z0-9_]*|[a-z]+(?:_[a-z]+)+|.*[$\{\}<>].*|.*%[A-Za-z_]+%?.*|\*+|\.\.\.|env:.*)$"#
 
     static let urls: [SecretRule] = [
         SecretRule(
@@ -11,7 +11,7 @@ extension RuleFamilies {
             description: "Database or message-broker URL with an embedded password",
             keywords: ["://"],
             // Any scheme but http(s) (`url-basic-auth`): postgres, pgx, nats, amqp, jdbc:…, redis, …
-            pattern: #"(?i)(?<![A-Za-z0-9+.\-])(?!https?://)((?:jdbc:)?[a-z][a-z0-9+.\-]{1,24})://[^:/\s@'"<>]{0,64}:([^@/\s'"<>]{3,128})@(?:[A-Za-z0-9_.\-\[\]:]+|(?=["'`\s]))"#,
+            pattern: #"(?i)(?<![A-Za-z0-9+.\-])(?!https?://)((?:jdbc:)?[a-z][a-z0-9+.\-]{1,24})://[^:/\s@'"<>${}]{0,64}:([^@/\s'"<>]{3,128})@(?:[A-Za-z0-9_.\-\[\]:]+|(?=["'`\s]))"#,
             secretGroup: 2, minEntropy: 1.5, severity: .high, validator: .custom(plausibleValue(.password)),
             allowPatterns: [trivialPasswords, urlPlaceholderPassword], assess: classifierConfidence(.password),
             examples: [
