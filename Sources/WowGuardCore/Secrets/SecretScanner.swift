@@ -170,8 +170,11 @@ public final class SecretScanner: Sendable {
         if !rejectedSpecific.isEmpty {
             valid.removeAll { h in rules[h.rule].rule.generic && rejectedSpecific.contains { $0.overlaps(h.secret) } }
         }
+        // The inline marker is looked for around each finding only if the text holds it at all
+        // (files with thousands of findings on one long line would otherwise rescan it per finding).
+        let hasMarker = InlineAllow.contains(buf, 0..<n)
         let kept = SecretScanner.dedupe(valid, rules: rules).filter {
-            $0.confidence >= minimumConfidence && !isAllowlisted($0, buf: buf, scratch: scratch)
+            $0.confidence >= minimumConfidence && !isAllowlisted($0, buf: buf, scratch: scratch, inline: hasMarker)
         }
         return locate(kept, buf: buf, path: path)
     }
@@ -254,7 +257,7 @@ public final class SecretScanner: Sendable {
     }
 
     /// The project's and user's allowlists: stopwords, regexes, the inline marker, fingerprints.
-    private func isAllowlisted(_ h: RawHit, buf: UnsafeRawBufferPointer, scratch: Scratch) -> Bool {
+    private func isAllowlisted(_ h: RawHit, buf: UnsafeRawBufferPointer, scratch: Scratch, inline: Bool) -> Bool {
         let rule = rules[h.rule].rule
         let secret = secretText(h, buf)
         if !allowlist.stopwords.isEmpty {
@@ -263,8 +266,8 @@ public final class SecretScanner: Sendable {
         }
         for r in allowlist.regexes where r.matches(secret, scratch: scratch.pcre) { return true }
         // Inline marker on the first or last line of the match.
-        if InlineAllow.contains(buf, SecretScanner.lineRange(buf, around: h.match.lowerBound)) { return true }
-        if h.match.upperBound > h.match.lowerBound,
+        if inline && InlineAllow.contains(buf, SecretScanner.lineRange(buf, around: h.match.lowerBound)) { return true }
+        if inline && h.match.upperBound > h.match.lowerBound,
            InlineAllow.contains(buf, SecretScanner.lineRange(buf, around: h.match.upperBound - 1)) { return true }
         if !allowlist.fingerprints.isEmpty,
            allowlist.fingerprints.contains(Fingerprint.make(ruleID: rule.id, secret: secret)) { return true }
@@ -290,8 +293,17 @@ public final class SecretScanner: Sendable {
             if a.secret.lowerBound != b.secret.lowerBound { return a.secret.lowerBound < b.secret.lowerBound }
             return a.rule < b.rule
         }
+        // Kept secrets in start order, for O(log n) overlap checks (a file may have thousands of findings).
         var kept: [RawHit] = []
-        for h in sorted where !kept.contains(where: { $0.secret.overlaps(h.secret) || $0.match == h.match }) {
+        var starts: [RawHit] = []
+        for h in sorted {
+            var lo = 0, hi = starts.count
+            while lo < hi { let mid = (lo + hi) / 2; if starts[mid].secret.lowerBound < h.secret.lowerBound { lo = mid + 1 } else { hi = mid } }
+            // Kept ranges do not overlap each other, so only the neighbours can overlap `h`.
+            var clash = false
+            for k in max(0, lo - 1)..<min(starts.count, lo + 1) where starts[k].secret.overlaps(h.secret) || starts[k].match == h.match { clash = true }
+            if clash { continue }
+            starts.insert(h, at: lo)
             kept.append(h)
         }
         return kept.sorted { $0.match.lowerBound < $1.match.lowerBound }

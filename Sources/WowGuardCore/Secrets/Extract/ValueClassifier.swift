@@ -80,14 +80,25 @@ public enum ValueClassifier {
         "private", "confidential", "sensitive", "unknown", "missing", "notset", "not-set", "setme", "set-me", "fixme",
     ]
 
+    static let hashPrefixes = ASCII.Needles(["sha256:", "sha512:", "sha1:", "md5:", "{ssha}", "{sha}", "{bcrypt}", "{noop}", "pbkdf2", "argon2", "scrypt:"])
+    static let codeWordNeedles = ASCII.Needles(codeWords)
+    static let fileExtensions = ASCII.Needles([".pem", ".key", ".json", ".yaml", ".yml", ".txt", ".env", ".p12", ".pfx", ".crt", ".cer", ".js", ".py",
+                                               ".swift", ".jks", ".keystore", ".der", ".gpg", ".asc", ".xml", ".html", ".sh", ".toml", ".ini", ".conf", ".cfg",
+                                               ".log", ".db", ".sqlite", ".png", ".jpg", ".svg"])
+    static let elisions = ASCII.Needles(["...", "…"])
+    static let references = ASCII.Needles(["{{", "}}", "${", "$(", "#{", "%(", "%s", "{0}", "{}", "\\(", "<%", "://", "$env:",
+                                           "%env", "env(", "getenv", "environ", "$_", "\\n", "lookup(", "vault:", "ref+",
+                                           "op://", "secretref", "file:"])
+    static let keyWords = ASCII.Needles(["password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "changeme", "placeholder"])
+    static let vendorPrefixNeedles = ASCII.Needles(vendorPrefixes)
     static let codeWords: [String] = ["self.", "this.", "config.", "settings.", "options.", "opts.", "params.", "args.",
                                       "props.", "env.", "os.", "process.", "request.", "req.", "ctx.", "context."]
 
     public static func classify(_ value: [UInt8], _ ctx: PairContext) -> Confidence? {
         let v = value
         guard v.count >= 3, v.count <= 1000 else { return nil }
-        let s = String(decoding: v, as: UTF8.self)
-        let lower = s.lowercased()
+        let lb = ASCII.lower(v)
+        let lower = String(decoding: lb, as: UTF8.self)
         if trivial.contains(lower) { return nil }
         let first = v[0], last = v[v.count - 1]
         // Variable references, templates, placeholders, expressions.
@@ -98,33 +109,28 @@ public enum ValueClassifier {
         }
         if last == 0x28 || last == 0x25 || last == 0x3E { return nil }
         // Truncated or elided samples: `eyJ2Ijoi...`, `ya29.c.b0Aae…`.
-        if lower.contains("...") || lower.contains("…") { return nil }
+        if elisions.any(in: lb) { return nil }
         // JSON Web Tokens (and bare JWT headers) are the `jwt` rule's call: it checks the header and signature.
         if lower.hasPrefix("eyj") { return nil }
         // Postgres md5 password hashes, AWS access key ids (the public half).
         if lower.hasPrefix("md5") && v.count == 35 { return nil }
         if v.count == 20, ["akia", "asia", "agpa", "aida", "aroa", "aipa", "anpa", "anva"].contains(where: { lower.hasPrefix($0) }),
            v.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) { return nil }
-        if isSampleWords(lower) { return nil }
+        if isSampleWords(lb) { return nil }
         if isSequential(v) { return nil }
-        if let p = vendorPrefixes.first(where: { lower.hasPrefix($0) }), v.count > p.count { return nil }
+        if vendorPrefixNeedles.anyPrefix(of: lb) { return nil }
         // A trivial word with digits or punctuation around it: `Admin123!`, `root1234`, `test_123`.
         let lettersOnly = String(lower.filter { $0 >= "a" && $0 <= "z" })
         if lettersOnly.count >= 3 && trivial.contains(lettersOnly) { return nil }
         if let text = decodedText(v), Naturalness.bitsPerChar(text) < 5.0 || text.contains(0x3A) { return nil }
-        if Placeholders.isPlaceholder(s) { return nil }
-        for bad in ["{{", "}}", "${", "$(", "#{", "%(", "%s", "{0}", "{}", "\\(", "<%", "://", "${", "$env:", "%env", "env(",
-                    "getenv", "os.getenv", "environ", "$_", "\\n", "lookup(", "vault:", "ref+", "op://", "secretref", "file:"] where lower.contains(bad) {
-            return nil
-        }
+        if Placeholders.isPlaceholder(bytes: v) { return nil }
+        if references.any(in: lb) { return nil }
         // A value that names its own key (`password = "mypassword1"`) is a sample.
-        if lower.contains(ctx.meaning.noun) && ctx.meaning.noun.count >= 4 { return nil }
-        for w in ["password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "changeme", "placeholder"] where lower.contains(w) { return nil }
+        if ctx.meaning.noun.utf8.count >= 4 && ASCII.contains(lb, Array(ctx.meaning.noun.utf8)) { return nil }
+        if keyWords.any(in: lb) { return nil }
         // Crypt and hash strings: not the secret, a digest of it.
         if first == 0x24 && v.count > 3 { return nil }
-        for p in ["sha256:", "sha512:", "sha1:", "md5:", "{ssha}", "{sha}", "{bcrypt}", "{noop}", "pbkdf2", "argon2", "scrypt:"] where lower.hasPrefix(p) {
-            return nil
-        }
+        if hashPrefixes.anyPrefix(of: lb) { return nil }
         let shape = ValueShape(v)
         if shape.spaces > 0 { return nil }  // messages, prompts, SQL
         if shape.letters == 0 { return nil }  // numbers, dates, punctuation
@@ -137,7 +143,7 @@ public enum ValueClassifier {
         // A bare word in code is an expression: a variable, a constant, a call.
         if ctx.quoting == .none && ctx.form != .flag && ctx.form != .element && ctx.form != .query && (ctx.file == .code || ctx.declaration) { return nil }
         // Emails, host names: not secrets on their own.
-        if v.contains(0x40) && shape.symbols <= 3 && lower.contains(".") && !lower.contains(":") { return nil }
+        if v.contains(0x40) && shape.symbols <= 3 && v.contains(0x2E) && !v.contains(0x3A) { return nil }
         if isHostName(v, shape: shape) { return nil }
 
         let hex = shape.hexOnly && shape.digits > 0 && shape.letters > 0
@@ -192,18 +198,18 @@ public enum ValueClassifier {
         "postgres", "redis", "sql", "dev", "local", "localhost", "x", "xx", "xxx", "more", "another", "second", "first",
         "third", "one", "two", "three", "new", "old", "current", "next", "prev", "login", "auth", "basic", "nope", "yes"])
 
+    static let sampleTrie = ASCII.Trie(Array(sampleVocabulary))
+
     /// The value's letters are made of sample vocabulary only (`testpass`, `mypass`, `badpw`, `notauser`,
     /// `pass456`, `fake-secret`), at least four letters of them.
-    static func isSampleWords(_ lower: String) -> Bool {
-        let letters = Array(lower.utf8.filter { $0 >= 0x61 && $0 <= 0x7A })
+    static func isSampleWords(_ lower: [UInt8]) -> Bool {
+        let letters = lower.filter { $0 >= 0x61 && $0 <= 0x7A }
         guard letters.count >= 4, letters.count <= 40 else { return false }
-        // Word segmentation by dynamic programming over the letters (at most 40 × 12 steps).
+        // Word segmentation by dynamic programming over the letters, with a trie: O(letters × longest word).
         var ok = [Bool](repeating: false, count: letters.count + 1)
         ok[0] = true
         for i in 0..<letters.count where ok[i] {
-            for len in 1...min(12, letters.count - i) where !ok[i + len] {
-                if sampleVocabulary.contains(String(decoding: letters[i..<(i + len)], as: UTF8.self)) { ok[i + len] = true }
-            }
+            sampleTrie.prefixes(of: letters, from: i) { ok[$0] = true }
         }
         return ok[letters.count]
     }
@@ -282,7 +288,7 @@ public enum ValueClassifier {
 
     /// `settings.API_KEY`, `self.token`, `P256._ARCV1.Credential`, `SCREAMING_CASE`, `getToken()`.
     static func isCodeReference(_ v: [UInt8], lower: String, ctx: PairContext) -> Bool {
-        for p in codeWords where lower.hasPrefix(p) { return true }
+        if codeWordNeedles.anyPrefix(of: Array(lower.utf8)) { return true }
         if RuleFamilies.isMemberAccess(v) && ctx.quoting == .none { return true }
         if RuleFamilies.isMemberAccess(v) {
             // Quoted dotted identifiers: `"com.example.app"`, `"auth.token.header"`.
@@ -304,11 +310,7 @@ public enum ValueClassifier {
             let slashes = v.filter { $0 == 0x2F }.count
             if slashes >= 2 && v.split(separator: 0x2F).allSatisfy({ Naturalness.bitsPerChar($0) < 5.0 }) { return true }
         }
-        for ext in [".pem", ".key", ".json", ".yaml", ".yml", ".txt", ".env", ".p12", ".pfx", ".crt", ".cer", ".js", ".py",
-                    ".swift", ".jks", ".keystore", ".der", ".gpg", ".asc", ".xml", ".html", ".sh", ".toml", ".ini", ".conf", ".cfg",
-                    ".log", ".db", ".sqlite", ".png", ".jpg", ".svg"] where lower.hasSuffix(ext) {
-            return true
-        }
+        if fileExtensions.anySuffix(of: Array(lower.utf8)) { return true }
         return false
     }
 
