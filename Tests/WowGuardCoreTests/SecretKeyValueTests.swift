@@ -82,8 +82,8 @@ final class SecretKeyValueTests: XCTestCase {
         // An encrypted private key is not usable without its passphrase: low.
         let pem = "-----BEGIN ENCRYPTED PRIVATE KEY-----\n" + RuleKit.pemBody("kv-tests", 44, lines: 4) + "\n-----END ENCRYPTED PRIVATE KEY-----\n"
         XCTAssertEqual(found(pem, path: "key.pem").first?.confidence, .low)
-        // The jwt.io sample is a working signed token, but a famous one: medium.
-        XCTAssertEqual(found("token: \(RuleFamilies.jwtIOExample)", path: "a.yml").first?.confidence, .medium)
+        // The jwt.io sample is a signed token whose key is public: low.
+        XCTAssertEqual(found("token: \(RuleFamilies.jwtIOExample)", path: "a.yml").first?.confidence, .low)
         // Vendor formats stay high.
         XCTAssertEqual(found("-----BEGIN PRIVATE KEY-----\n" + RuleKit.pemBody("kv-tests", 45, lines: 4) + "\n-----END PRIVATE KEY-----\n", path: "k.pem").first?.confidence, .high)
     }

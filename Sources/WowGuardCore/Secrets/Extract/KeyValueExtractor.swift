@@ -145,6 +145,7 @@ public enum KeyValueExtractor {
             let vs = p + 1
             var ve = vs
             while ve < n && ve - vs < maxValue && buf[ve] != 0x3C && buf[ve] != 0x0A { ve += 1 }
+            guard ve + 1 < n, buf[ve + 1] == 0x2F else { return }  // a closing tag must follow
             let t = trim(buf, vs..<ve)
             if !t.isEmpty { out.append(KeyValuePair(key: key, value: t, quoting: .none, form: .element)) }
             return

@@ -80,6 +80,8 @@ public enum ValueClassifier {
         "private", "confidential", "sensitive", "unknown", "missing", "notset", "not-set", "setme", "set-me", "fixme",
     ]
 
+    /// Published credentials of emulators and documentation (Azurite's account key, …).
+    static let knownPublic: Set<String> = [azuriteKey]
     static let hashPrefixes = ASCII.Needles(["sha256:", "sha512:", "sha1:", "md5:", "{ssha}", "{sha}", "{bcrypt}", "{noop}", "pbkdf2", "argon2", "scrypt:"])
     static let codeWordNeedles = ASCII.Needles(codeWords)
     static let fileExtensions = ASCII.Needles([".pem", ".key", ".json", ".yaml", ".yml", ".txt", ".env", ".p12", ".pfx", ".crt", ".cer", ".js", ".py",
@@ -97,9 +99,10 @@ public enum ValueClassifier {
     public static func classify(_ value: [UInt8], _ ctx: PairContext) -> Confidence? {
         let v = value
         guard v.count >= 3, v.count <= 1000 else { return nil }
+        let s = String(decoding: v, as: UTF8.self)
         let lb = ASCII.lower(v)
         let lower = String(decoding: lb, as: UTF8.self)
-        if trivial.contains(lower) { return nil }
+        if trivial.contains(lower) || knownPublic.contains(s) { return nil }
         let first = v[0], last = v[v.count - 1]
         // Variable references, templates, placeholders, expressions.
         if first == 0x24 || first == 0x25 || first == 0x3C || first == 0x7B || first == 0x5B || first == 0x28 { return nil }
