@@ -86,7 +86,7 @@ public enum HookService {
     static func scanner(host: HookHost, projectDir: String?) -> SecretScanner {
         let (config, warning) = host.configuration(projectDir)
         if let warning { HookDiagnostics.warn("wow-guard: ignoring configuration: \(warning)") }
-        return SecretScanner(rules: config.rules(), allowlist: config.allowlist, jit: false)
+        return SecretScanner(rules: config.rules(), allowlist: config.allowlist, jit: false, minimumConfidence: config.blockConfidence)
     }
 
     /// One message for all verdicts (agents cap strings at 10,000 characters; we stay far below).

@@ -33,7 +33,7 @@ struct BaselineCommand: ParsableCommand {
             throw CLIError("cannot baseline an incomplete scan: \(collected.unreadable.count) paths could not be read (first: \(collected.unreadable[0])); fix the permissions first")
         }
         let cfg = try ConfigLoader.load(root: root, explicit: config)
-        let scanner = SecretScanner(rules: cfg.rules(), allowlist: cfg.allowlist, jit: true)
+        let scanner = SecretScanner(rules: cfg.rules(), allowlist: cfg.allowlist, jit: true, minimumConfidence: cfg.blockConfidence)
         let result = ParallelScan.run(files: collected.files, scanner: scanner, scripts: ScriptDetector(allowlist: cfg.allowlist),
                                       filter: FindingFilter(disabled: cfg.disabledRules, baseline: nil),
                                       workers: jobs ?? Posix.cpuCount(), progress: Terminal.progress)

@@ -7,8 +7,10 @@ import WowGuardGit
 /// The detectors that look at changes (staged diffs and history): secrets, plus the detectors
 /// other rule families register here.
 enum ChangeDetectors {
-    static func make(config: Config) -> [any ChangeDetector] {
-        [SecretChangeDetector(scanner: SecretScanner(rules: config.rules(), allowlist: config.allowlist, jit: true)),
+    /// `minimum`: the lowest confidence reported (default: the configured blocking level).
+    static func make(config: Config, minimum: Confidence? = nil) -> [any ChangeDetector] {
+        [SecretChangeDetector(scanner: SecretScanner(rules: config.rules(), allowlist: config.allowlist, jit: true,
+                                                     minimumConfidence: minimum ?? config.blockConfidence)),
          ScriptDetector(allowlist: config.allowlist)]
     }
 

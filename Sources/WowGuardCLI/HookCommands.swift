@@ -30,7 +30,7 @@ enum AgentEnvironment {
     static func scanner(projectDir: String?) -> SecretScanner {
         let (config, warning) = configuration(projectDir: projectDir)
         if let warning { Posix.output("wow-guard: ignoring configuration: \(warning)\n", to: 2) }
-        return SecretScanner(rules: config.rules(), allowlist: config.allowlist, jit: false)
+        return SecretScanner(rules: config.rules(), allowlist: config.allowlist, jit: false, minimumConfidence: config.blockConfidence)
     }
 
     /// This machine, as the hook service sees it.

@@ -18,6 +18,8 @@ enum ScanExit {
     static let incomplete: Int32 = 3
 }
 
+extension Confidence: ExpressibleByArgument {}
+
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scan files for secrets, dangerous scripts and invisible Unicode.",
@@ -46,6 +48,8 @@ struct Scan: ParsableCommand {
 
     @Flag(help: "Report findings the baseline file (.wow-guard-baseline.toml) accepts.")
     var noBaseline = false
+    @Option(help: "Lowest confidence to report: low, medium or high (default: the blocking level of [secrets] block, medium).")
+    var confidence: Confidence?
 
     @Flag(help: "Scan every file below each path, ignoring git.")
     var noGit = false
@@ -87,7 +91,7 @@ struct Scan: ParsableCommand {
         var unreadable = collected.unreadable
         let cfg = try ConfigLoader.load(root: configRoot ?? Posix.cwd(), explicit: config)
         let rules = cfg.rules()
-        let scanner = SecretScanner(rules: rules, allowlist: cfg.allowlist, jit: true)
+        let scanner = SecretScanner(rules: rules, allowlist: cfg.allowlist, jit: true, minimumConfidence: confidence ?? cfg.blockConfidence)
 
         let scripts = ScriptDetector(allowlist: cfg.allowlist)
         let baseline = noBaseline ? nil : try ConfigLoader.baseline(root: configRoot ?? Posix.cwd())
@@ -186,7 +190,7 @@ struct Scan: ParsableCommand {
     func runGit() throws {
         let start = Posix.now()
         let session = try GitSession(configPath: config, useBaseline: !noBaseline)
-        let detectors = ChangeDetectors.make(config: session.config)
+        let detectors = ChangeDetectors.make(config: session.config, minimum: confidence)
         var findings: [Finding] = []
         var files = 0, bytes = 0
         func count(_ changed: [ChangedFile]) {

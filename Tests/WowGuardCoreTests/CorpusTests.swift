@@ -171,6 +171,19 @@ final class CorpusTests: XCTestCase {
                                     "precision \(e.precision) below \(Self.minimumPrecision): \(e.falsePositives.count) of \(e.findings) findings are false positives")
     }
 
+    /// The same corpus at the default blocking level of the hooks (`Config.defaultBlock`): what a
+    /// commit or an agent write would be blocked on must keep the same recall and precision.
+    func testGeneratedCorpusAtDefaultBlockingLevel() {
+        var rng = CorpusRNG.fromEnvironment()
+        let corpus = CorpusGenerator.generate(using: &rng)
+        let scanner = SecretScanner(rules: RuleRegistry.all, jit: true, minimumConfidence: Config.defaultBlock)
+        let e = Self.evaluate(corpus, with: scanner)
+        print("corpus at >= \(Config.defaultBlock.rawValue): recall \(e.recall), precision \(e.precision)")
+        if ProcessInfo.processInfo.environment["WOWGUARD_CORPUS_VERBOSE"] != nil { print(Self.details(e)) }
+        XCTAssertGreaterThanOrEqual(e.recall, Self.minimumRecall, "recall at the blocking level: \(e.planted - e.found) of \(e.planted) missed")
+        XCTAssertGreaterThanOrEqual(e.precision, Self.minimumPrecision, "precision at the blocking level: \(e.falsePositives.count) false positives")
+    }
+
     /// The generator itself: enough secrets of every kind, in enough formats, each where it is recorded,
     /// in its real format (checksums, JWT headers, key lengths).
     func testGeneratedCorpusIsWellFormed() {

@@ -17,6 +17,12 @@ public struct Config: Sendable {
     /// Allowlist pattern sources, kept for display.
     public var disabledRules: Set<String> = []
     public var customRules: [SecretRule] = []
+    /// `[secrets] block`: the lowest confidence that blocks a commit or an agent tool call and that
+    /// `scan` reports by default. Nil = not set in this file.
+    public var block: Confidence?
+    /// Default blocking level: medium (see docs/secrets-accuracy.md for the measured false-positive rates).
+    public static let defaultBlock = Confidence.medium
+    public var blockConfidence: Confidence { block ?? Config.defaultBlock }
 
     public init() {}
 
@@ -32,7 +38,17 @@ public struct Config: Sendable {
         do { root = try TOML.parse(text) } catch { throw ConfigError(file: file, line: error.line, message: error.message) }
         let r = Reader(file: file)
         var config = Config()
-        try r.onlyKeys(root, ["allowlist", "rules"], in: "top level")
+        try r.onlyKeys(root, ["allowlist", "rules", "secrets"], in: "top level")
+        if let e = root["secrets"] {
+            let t = try r.table(e, "secrets")
+            try r.onlyKeys(t, ["block"], in: "[secrets]")
+            if let b = t["block"] {
+                guard let level = Confidence(rawValue: try r.string(b, "secrets.block")) else {
+                    throw ConfigError(file: file, line: b.line, message: "'secrets.block' must be one of: low, medium, high")
+                }
+                config.block = level
+            }
+        }
         if let e = root["allowlist"] {
             let t = try r.table(e, "allowlist")
             try r.onlyKeys(t, ConfigReference.keys("[allowlist]"), in: "[allowlist]")
@@ -73,6 +89,7 @@ public struct Config: Sendable {
         var c = base
         c.allowlist.merge(allowlist)
         c.disabledRules.formUnion(disabledRules)
+        if let block { c.block = block }
         c.customRules += customRules.filter { r in !base.customRules.contains { $0.id == r.id } }
         return c
     }

@@ -23,6 +23,28 @@ public enum Severity: String, Sendable, Comparable, CaseIterable {
     }
 }
 
+/// How sure the scanner is that a finding is a real, usable credential. Ordered: `low < medium < high`.
+///
+/// Specific formats (checksummed or vendor-prefixed tokens, unencrypted private keys) are `high`; generic
+/// key/value findings get their level from the value classifier (key semantics, value shape,
+/// naturalness, context). Hooks block at a configurable level (`[secrets] block`, default `medium`).
+public enum Confidence: String, Sendable, Comparable, CaseIterable {
+    case low, medium, high
+
+    private var rank: Int {
+        switch self {
+        case .low: 0
+        case .medium: 1
+        case .high: 2
+        }
+    }
+
+    public static func < (a: Confidence, b: Confidence) -> Bool { a.rank < b.rank }
+
+    /// One level less sure (low stays low).
+    public var lowered: Confidence { self == .high ? .medium : .low }
+}
+
 /// One detection in one file. Lines and columns are 1-based; columns count characters.
 public struct Finding: Sendable, Equatable {
     public var ruleID: String
@@ -36,6 +58,8 @@ public struct Finding: Sendable, Equatable {
     /// The raw secret. Never print it: use `redactedSecret`.
     public var secret: String
     public var fingerprint: String
+    /// How likely this is a real credential (findings about code are `high`).
+    public var confidence: Confidence = .high
     /// False for findings about code (dangerous scripts, invisible Unicode): their "secret" is the
     /// offending text, shown as is (shortened) instead of redacted.
     public var isSecret: Bool = true

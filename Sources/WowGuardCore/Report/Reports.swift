@@ -34,6 +34,7 @@ public enum Report {
             ("rule_id", JSON.quote(f.ruleID)),
             ("description", JSON.quote(f.description)),
             ("severity", JSON.quote(f.severity.rawValue)),
+            ("confidence", JSON.quote(f.confidence.rawValue)),
             ("path", JSON.quote(f.path)),
             ("line", String(f.line)),
             ("column", String(f.column)),
@@ -128,7 +129,7 @@ public enum Report {
             let location = Fingerprint.make(ruleID: f.ruleID, secret: f.secret + "\u{0}" + f.path) + (n > 1 ? ":\(n)" : "")
             var message = "\(f.description): \(f.redactedSecret)"
             if let c = f.commit { message += " (added in commit \(c.prefix(12))" + (f.author.map { " by \($0)" } ?? "") + ")" }
-            var properties: [(String, String)] = [("fingerprint", JSON.quote(f.fingerprint))]
+            var properties: [(String, String)] = [("fingerprint", JSON.quote(f.fingerprint)), ("confidence", JSON.quote(f.confidence.rawValue))]
             properties += commitFields(f)
             let pairs: [(String, String)] = [
                 ("ruleId", JSON.quote(f.ruleID)),
@@ -208,7 +209,7 @@ public enum Report {
                 out += (out.isEmpty ? "" : "\n") + paint(f.path, "1") + "\n"
             }
             let sev = f.severity >= .high ? paint(f.severity.rawValue, "31") : paint(f.severity.rawValue, "33")
-            var line = "  \(f.line):\(f.column)  \(paint(f.ruleID, "36"))  \(f.redactedSecret)  \(f.description) [\(sev)]"
+            var line = "  \(f.line):\(f.column)  \(paint(f.ruleID, "36"))  \(f.redactedSecret)  \(f.description) [\(sev), \(f.confidence.rawValue) confidence]"
             if let c = f.commit { line += "\n      commit \(c.prefix(12))" + (f.author.map { " by \($0)" } ?? "") + (f.date.map { " on \($0)" } ?? "") }
             out += line + "\n      fingerprint: \(f.fingerprint)\n"
         }

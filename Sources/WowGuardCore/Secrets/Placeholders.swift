@@ -18,23 +18,31 @@ public enum Placeholders {
     static let words: Set<String> = ["todo", "tbd", "none", "null", "nil", "fake", "demo", "mock", "stub", "foo", "bar", "xxx"]
 
     /// True if `secret` looks like a placeholder, a template reference or a trivially low-variety value.
-    public static func isPlaceholder(_ secret: String) -> Bool {
-        let lower = secret.lowercased()
-        for f in fragments where lower.contains(f) { return true }
-        var word = ""
-        for c in lower.unicodeScalars {
-            if (c >= "a" && c <= "z") || (c >= "0" && c <= "9") { word.unicodeScalars.append(c); continue }
-            if words.contains(word) { return true }
-            word = ""
+    static let fragmentNeedles = ASCII.Needles(fragments)
+    static let wordTrie = ASCII.Trie(Array(words))
+
+    public static func isPlaceholder(_ secret: String) -> Bool { isPlaceholder(bytes: Array(secret.utf8)) }
+
+    /// Byte-level form (the hot path of the generic rules).
+    static func isPlaceholder(bytes: [UInt8]) -> Bool {
+        let lower = ASCII.lower(bytes)
+        if fragmentNeedles.any(in: lower) { return true }
+        // Whole alphanumeric words only.
+        var start = 0
+        for i in 0...lower.count {
+            let alnum = i < lower.count && ((lower[i] >= 0x61 && lower[i] <= 0x7A) || (lower[i] >= 0x30 && lower[i] <= 0x39))
+            if alnum { continue }
+            if i - start >= 3 && i - start <= 4 && wordTrie.contains(Array(lower[start..<i])) { return true }
+            start = i + 1
         }
-        if words.contains(word) { return true }
-        if let first = lower.utf8.first, first == UInt8(ascii: "$") || first == UInt8(ascii: "<") || first == UInt8(ascii: "%") {
+        if let first = lower.first, first == UInt8(ascii: "$") || first == UInt8(ascii: "<") || first == UInt8(ascii: "%") {
             return true
         }
         // Few distinct characters relative to length (aaaa…, abababab…, 0000…).
-        var seen = Set<UInt8>()
-        for b in lower.utf8 { seen.insert(b); if seen.count > 4 { break } }
-        if lower.utf8.count >= 8 && seen.count <= 3 { return true }
+        var seen = [Bool](repeating: false, count: 256)
+        var distinct = 0
+        for b in lower where !seen[Int(b)] { seen[Int(b)] = true; distinct += 1; if distinct > 4 { break } }
+        if lower.count >= 8 && distinct <= 3 { return true }
         return false
     }
 }

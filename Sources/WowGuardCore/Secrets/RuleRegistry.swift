@@ -23,6 +23,7 @@ public enum RuleRegistry {
         ("collaboration", RuleFamilies.collaboration),
         ("tokens", RuleFamilies.tokens),
         ("urls", RuleFamilies.urls),
+        ("formats", RuleFamilies.formats),
         ("generic", RuleFamilies.generic),
     ]
 

@@ -16,6 +16,18 @@ public enum SecretValidator: Sendable {
     }
 }
 
+/// A generic rule judged on key/value pairs (see `KeyValueExtractor`) instead of a pattern.
+public struct KeyValueRule: Sendable {
+    /// The key meanings this rule reports.
+    public var kinds: Set<KeyMeaning.Kind>
+    /// Quoted values (code, JSON, quoted YAML) or bare ones (.env, INI, YAML, flags).
+    public var quoted: Bool
+    public init(kinds: Set<KeyMeaning.Kind>, quoted: Bool) {
+        self.kinds = kinds
+        self.quoted = quoted
+    }
+}
+
 /// A secret-detection rule. Rules carry their own examples: every `examples` entry must produce
 /// a finding of this rule and no `counterExamples` entry may (checked by one shared test).
 public struct SecretRule: Sendable {
@@ -41,6 +53,13 @@ public struct SecretRule: Sendable {
     public var skipPlaceholderFilter: Bool
     /// Secrets that match any of these patterns are not findings (rule-specific false-positive filters).
     public var allowPatterns: [String]
+    /// How sure a match of this rule is (specific formats: high).
+    public var confidence: Confidence
+    /// Per-match confidence, when it depends on the secret (encrypted private keys: low).
+    public var assess: (@Sendable (String) -> Confidence)?
+    /// Set for generic key/value rules: the engine runs the extractor and the value classifier,
+    /// and `pattern` is not used.
+    public var keyValue: KeyValueRule?
     /// Built on demand: examples are synthesised, and the hook path must not pay for them at start-up.
     private let makeExamples: @Sendable () -> [String]
     private let makeCounterExamples: @Sendable () -> [String]
@@ -51,6 +70,8 @@ public struct SecretRule: Sendable {
                 secretGroup: Int = 1, minEntropy: Double? = nil, severity: Severity = .high,
                 validator: SecretValidator? = nil, multiline: Bool = false, generic: Bool = false,
                 skipPlaceholderFilter: Bool = false, allowPatterns: [String] = [],
+                confidence: Confidence = .high, assess: (@Sendable (String) -> Confidence)? = nil,
+                keyValue: KeyValueRule? = nil,
                 examples: @autoclosure @escaping @Sendable () -> [String],
                 counterExamples: @autoclosure @escaping @Sendable () -> [String] = []) {
         self.id = id
@@ -65,6 +86,9 @@ public struct SecretRule: Sendable {
         self.generic = generic
         self.skipPlaceholderFilter = skipPlaceholderFilter
         self.allowPatterns = allowPatterns
+        self.confidence = confidence
+        self.assess = assess
+        self.keyValue = keyValue
         self.makeExamples = examples
         self.makeCounterExamples = counterExamples
     }

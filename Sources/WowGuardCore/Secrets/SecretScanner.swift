@@ -19,12 +19,18 @@ public final class SecretScanner: Sendable {
     let keywordLengths: [Int]
     /// Rules without keywords run over the whole input.
     let unconditional: [Int]
+    /// Generic key/value rules (judged on extracted pairs, not by their pattern).
+    let kvRules: [Int]
+    /// keyword id → the keyword anchors key/value extraction
+    let keywordIsKV: [Bool]
     public let allowlist: Allowlist
+    /// Findings below this confidence are not reported (hooks: the configured blocking level).
+    public let minimumConfidence: Confidence
 
     public var ruleIDs: [String] { rules.map(\.rule.id) }
 
     /// - Parameter jit: JIT-compile patterns (on for scans; off for the short inputs of the agent hook).
-    public init(rules: [SecretRule], allowlist: Allowlist = Allowlist(), jit: Bool = true) {
+    public init(rules: [SecretRule], allowlist: Allowlist = Allowlist(), jit: Bool = true, minimumConfidence: Confidence = .low) {
         self.rules = rules.map { r in
             Compiled(rule: r, pattern: LazyPattern(r.pattern, jit: jit),
                      allow: r.allowPatterns.map { LazyPattern($0, caseless: true, jit: false) })
@@ -33,17 +39,27 @@ public final class SecretScanner: Sendable {
         var index: [String: Int] = [:]
         var map: [[Int]] = []
         var uncond: [Int] = []
+        var kv: [Int] = []
+        var isKV: [Bool] = []
         for (ri, r) in rules.enumerated() {
-            if r.keywords.isEmpty { uncond.append(ri); continue }
+            if r.keyValue != nil { kv.append(ri) }
+            if r.keywords.isEmpty && r.keyValue == nil { uncond.append(ri); continue }
             // Keywords are lower case (checked for built-in rules, lowered for custom ones).
             for k in r.keywords {
-                if let id = index[k] { if map[id].last != ri { map[id].append(ri) } } else {
-                    index[k] = words.count
+                let id: Int
+                if let existing = index[k] { id = existing } else {
+                    id = words.count
+                    index[k] = id
                     words.append(k)
-                    map.append([ri])
+                    map.append([])
+                    isKV.append(false)
                 }
+                if r.keyValue != nil { isKV[id] = true } else if map[id].last != ri { map[id].append(ri) }
             }
         }
+        kvRules = kv
+        keywordIsKV = isKV
+        self.minimumConfidence = minimumConfidence
         matcher = KeywordMatcher(keywords: words)
         keywordRules = map
         keywordLengths = words.map { $0.utf8.count }
@@ -56,6 +72,8 @@ public final class SecretScanner: Sendable {
         let pcre = PCREScratch(maxGroups: 64)
         var windows: [[Range<Int>]] = []
         var touched: [Int] = []
+        var kvHits: [Range<Int>] = []
+        var pairs: [KeyValuePair] = []
         public init() {}
     }
 
@@ -63,6 +81,7 @@ public final class SecretScanner: Sendable {
         var rule: Int
         var match: Range<Int>
         var secret: Range<Int>
+        var confidence: Confidence = .high
     }
 
     public func scan(_ text: String, path: String) -> [Finding] {
@@ -79,10 +98,12 @@ public final class SecretScanner: Sendable {
             scratch.windows = Array(repeating: [], count: rules.count)
         }
         scratch.touched.removeAll(keepingCapacity: true)
+        scratch.kvHits.removeAll(keepingCapacity: true)
 
         // 1. Prefilter: collect, per rule, the line windows where one of its keywords occurs.
         matcher.scan(buf) { kw, end in
             let start = end - keywordLengths[kw]
+            if keywordIsKV[kw] { scratch.kvHits.append(start..<end) }
             for ri in keywordRules[kw] {
                 let last = scratch.windows[ri].last
                 if let last, start < last.upperBound { continue }
@@ -120,10 +141,13 @@ public final class SecretScanner: Sendable {
                     pos = whole.upperBound > pos ? whole.upperBound : pos + 1
                     let g = compiled.rule.secretGroup < groups.count ? groups[compiled.rule.secretGroup] : whole
                     guard g.lowerBound >= 0, !g.isEmpty else { continue }
-                    hits.append(RawHit(rule: ri, match: whole, secret: g))
+                    var hit = RawHit(rule: ri, match: whole, secret: g)
+                    hit.confidence = compiled.rule.confidence
+                    hits.append(hit)
                 }
             }
         }
+        if !scratch.kvHits.isEmpty && !kvRules.isEmpty { keyValueHits(buf, path: path, scratch: scratch, into: &hits) }
         if hits.isEmpty { return [] }
 
         // 3. Filter, de-duplicate, locate.
@@ -132,9 +156,11 @@ public final class SecretScanner: Sendable {
         // generic rule report the same secret.
         var valid: [RawHit] = []
         var rejectedSpecific: [Range<Int>] = []
-        for h in hits {
+        for var h in hits {
             switch check(h, buf: buf, scratch: scratch) {
-            case .valid: valid.append(h)
+            case .valid:
+                if let assess = rules[h.rule].rule.assess { h.confidence = assess(secretText(h, buf)) }
+                valid.append(h)
             case .notThisFormat: if !rules[h.rule].rule.generic { rejectedSpecific.append(h.secret) }
             case .tooWeak: break
             }
@@ -144,8 +170,72 @@ public final class SecretScanner: Sendable {
         if !rejectedSpecific.isEmpty {
             valid.removeAll { h in rules[h.rule].rule.generic && rejectedSpecific.contains { $0.overlaps(h.secret) } }
         }
-        let kept = SecretScanner.dedupe(valid, rules: rules).filter { !isAllowlisted($0, buf: buf, scratch: scratch) }
+        // The inline marker is looked for around each finding only if the text holds it at all
+        // (files with thousands of findings on one long line would otherwise rescan it per finding).
+        let hasMarker = InlineAllow.contains(buf, 0..<n)
+        let kept = SecretScanner.dedupe(valid, rules: rules).filter {
+            $0.confidence >= minimumConfidence && !isAllowlisted($0, buf: buf, scratch: scratch, inline: hasMarker)
+        }
         return locate(kept, buf: buf, path: path)
+    }
+
+    /// Child keys of a YAML map that name something other than the parent's secret.
+    static let identityKeys: Set<String> = ["user", "username", "login", "name", "email", "mail", "url", "uri", "host",
+                                            "hostname", "port", "type", "id", "region", "scope", "scopes", "endpoint", "database",
+                                            "db", "path", "file", "enabled", "provider", "description", "desc", "kind", "format",
+                                            "algorithm", "alg", "expires", "expiry", "ttl", "issuer", "audience", "subject", "sub",
+                                            "clientid", "appid", "tenant", "tenantid", "project", "projectid", "account", "accountid",
+                                            "owner", "group", "role", "version", "env", "environment", "label", "server", "domain"]
+
+    /// The generic rules: key/value pairs around the keyword hits, judged by key semantics and the
+    /// value classifier. Each hit costs O(1) (the extractor is bounded), so this is linear in the input.
+    private func keyValueHits(_ buf: UnsafeRawBufferPointer, path: String, scratch: Scratch, into hits: inout [RawHit]) {
+        let file = FileKind.of(path: path)
+        let sample = ValueClassifier.isSampleLocation(path)
+        var lastKey = -1 ..< -1
+        for hit in scratch.kvHits {
+            let key = KeyValueExtractor.keyRange(buf, around: hit)
+            if key == lastKey || key.isEmpty { continue }
+            lastKey = key
+            scratch.pairs.removeAll(keepingCapacity: true)
+            KeyValueExtractor.pairs(buf, key: key, into: &scratch.pairs)
+            if scratch.pairs.isEmpty { continue }
+            guard let meaning = KeySemantics.meaning(of: UnsafeRawBufferPointer(rebasing: buf[key])) else { continue }
+            for pair in scratch.pairs {
+                var m = meaning
+                if let ck = pair.childKey {
+                    let child = UnsafeRawBufferPointer(rebasing: buf[ck])
+                    if let own = KeySemantics.meaning(of: child) { m = own } else {
+                        let ws = KeySemantics.words(child)
+                        if ws.contains(where: { SecretScanner.identityKeys.contains($0) || KeySemantics.negativeAfter.contains($0) }) { continue }
+                    }
+                }
+                var value = pair.value
+                // `Authorization: Basic …` / `Bearer …` / `Token …`: the credential follows the scheme.
+                if m.kind != .password, let skip = SecretScanner.schemePrefix(buf, value) { value = (value.lowerBound + skip)..<value.upperBound }
+                var ctx = PairContext(meaning: m, quoting: pair.quoting, form: pair.form, file: file, sampleLocation: sample)
+                ctx.declaration = pair.declaration
+                guard !value.isEmpty, let confidence = ValueClassifier.classify(Array(UnsafeRawBufferPointer(rebasing: buf[value])), ctx) else { continue }
+                let quoted = pair.quoting != .none
+                for ri in kvRules {
+                    guard let kvr = rules[ri].rule.keyValue, kvr.kinds.contains(m.kind), kvr.quoted == quoted else { continue }
+                    hits.append(RawHit(rule: ri, match: key.lowerBound..<value.upperBound, secret: value, confidence: confidence))
+                    break
+                }
+            }
+        }
+    }
+
+    /// Length of an HTTP auth scheme (`basic `, `bearer `, `token `, `digest `) at the start of `r`, if any.
+    static func schemePrefix(_ buf: UnsafeRawBufferPointer, _ r: Range<Int>) -> Int? {
+        for scheme in ["basic ", "bearer ", "token ", "digest "] {
+            let s = Array(scheme.utf8)
+            guard r.count > s.count + 4 else { continue }
+            var ok = true
+            for (i, c) in s.enumerated() where (buf[r.lowerBound + i] | 0x20) != c { ok = false; break }
+            if ok { var k = s.count; while k < r.count && buf[r.lowerBound + k] == 0x20 { k += 1 }; return k }
+        }
+        return nil
     }
 
     private func secretText(_ h: RawHit, _ buf: UnsafeRawBufferPointer) -> String {
@@ -167,7 +257,7 @@ public final class SecretScanner: Sendable {
     }
 
     /// The project's and user's allowlists: stopwords, regexes, the inline marker, fingerprints.
-    private func isAllowlisted(_ h: RawHit, buf: UnsafeRawBufferPointer, scratch: Scratch) -> Bool {
+    private func isAllowlisted(_ h: RawHit, buf: UnsafeRawBufferPointer, scratch: Scratch, inline: Bool) -> Bool {
         let rule = rules[h.rule].rule
         let secret = secretText(h, buf)
         if !allowlist.stopwords.isEmpty {
@@ -176,8 +266,8 @@ public final class SecretScanner: Sendable {
         }
         for r in allowlist.regexes where r.matches(secret, scratch: scratch.pcre) { return true }
         // Inline marker on the first or last line of the match.
-        if InlineAllow.contains(buf, SecretScanner.lineRange(buf, around: h.match.lowerBound)) { return true }
-        if h.match.upperBound > h.match.lowerBound,
+        if inline && InlineAllow.contains(buf, SecretScanner.lineRange(buf, around: h.match.lowerBound)) { return true }
+        if inline && h.match.upperBound > h.match.lowerBound,
            InlineAllow.contains(buf, SecretScanner.lineRange(buf, around: h.match.upperBound - 1)) { return true }
         if !allowlist.fingerprints.isEmpty,
            allowlist.fingerprints.contains(Fingerprint.make(ruleID: rule.id, secret: secret)) { return true }
@@ -203,8 +293,17 @@ public final class SecretScanner: Sendable {
             if a.secret.lowerBound != b.secret.lowerBound { return a.secret.lowerBound < b.secret.lowerBound }
             return a.rule < b.rule
         }
+        // Kept secrets in start order, for O(log n) overlap checks (a file may have thousands of findings).
         var kept: [RawHit] = []
-        for h in sorted where !kept.contains(where: { $0.secret.overlaps(h.secret) || $0.match == h.match }) {
+        var starts: [RawHit] = []
+        for h in sorted {
+            var lo = 0, hi = starts.count
+            while lo < hi { let mid = (lo + hi) / 2; if starts[mid].secret.lowerBound < h.secret.lowerBound { lo = mid + 1 } else { hi = mid } }
+            // Kept ranges do not overlap each other, so only the neighbours can overlap `h`.
+            var clash = false
+            for k in max(0, lo - 1)..<min(starts.count, lo + 1) where starts[k].secret.overlaps(h.secret) || starts[k].match == h.match { clash = true }
+            if clash { continue }
+            starts.insert(h, at: lo)
             kept.append(h)
         }
         return kept.sorted { $0.match.lowerBound < $1.match.lowerBound }
@@ -238,8 +337,10 @@ public final class SecretScanner: Sendable {
             var ec = endLine == line ? c : 1, k = endLine == line ? h.secret.lowerBound : endLineStart
             while k < h.secret.upperBound { if buf[k] & 0xC0 != 0x80 { ec += 1 }; k += 1 }
             let secret = String(decoding: UnsafeRawBufferPointer(rebasing: buf[h.secret]), as: UTF8.self)
-            out.append(Finding(ruleID: rule.id, description: rule.description, severity: rule.severity, path: path,
-                               line: l, column: c, endLine: endLine, endColumn: max(ec - 1, 1), secret: secret))
+            var f = Finding(ruleID: rule.id, description: rule.description, severity: rule.severity, path: path,
+                            line: l, column: c, endLine: endLine, endColumn: max(ec - 1, 1), secret: secret)
+            f.confidence = h.confidence
+            out.append(f)
         }
         return out
     }

@@ -12,6 +12,9 @@ extension RuleFamilies {
             // BEGIN line, a body of base64 / header lines (real newlines or escaped \n in JSON strings), END line.
             pattern: #"(-----BEGIN[ A-Z0-9]{0,30} PRIVATE KEY(?: BLOCK)?-----[\s"',+A-Za-z0-9/=:.\\_\-]{64,32000}?-----END[ A-Z0-9]{0,30} PRIVATE KEY(?: BLOCK)?-----)"#,
             minEntropy: 4.0, severity: .critical, multiline: true, skipPlaceholderFilter: true,
+            // A passphrase-encrypted key is not usable without its passphrase: reported, but low confidence.
+            // One inside a doc comment (`///` lines) is an illustration: low as well.
+            assess: { $0.contains("ENCRYPTED") || $0.contains("\n///") || $0.contains("\n//") ? .low : .high },
             examples: [
                 "-----BEGIN RSA PRIVATE KEY-----\n\(pemBody(lines: 6, seed: 1))\n-----END RSA PRIVATE KEY-----",
                 "-----BEGIN OPENSSH PRIVATE KEY-----\n\(pemBody(lines: 5, seed: 2))\n-----END OPENSSH PRIVATE KEY-----",

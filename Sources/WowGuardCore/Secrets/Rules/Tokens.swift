@@ -117,16 +117,20 @@ extension RuleFamilies {
             keywords: ["eyj"],
             pattern: #"(?<![A-Za-z0-9_\-.])(eyJ[A-Za-z0-9_\-]{10,4000}\.eyJ[A-Za-z0-9_\-]{4,16000}\.[A-Za-z0-9_\-]{16,4000})(?![A-Za-z0-9_\-.=])"#,
             minEntropy: 4.0, severity: .medium, validator: .jwt,
-            // Payloads of the jwt.io example ({"sub":"1234567890","name":"John Doe",…}) and its variants.
-            allowPatterns: [#"\.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lI"#, #"\.eyJuYW1lIjoiSm9obiBEb2Ui"#],
+            // The jwt.io example payload ({"sub":"1234567890","name":"John Doe",…}) and its variants: a
+            // documented sample (its signing key is public) — reported at low confidence, never blocking.
+            assess: { s in
+                s.contains(".eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lI") || s.contains(".eyJuYW1lIjoiSm9obiBEb2Ui") ? .low : .high
+            },
             examples: [
                 "token = \"\(SynthFormats.jwt(payload: #"{"sub":"\#(SynthFormats.uuid(2000))","iat":1716239022,"role":"admin"}"#, seed: 2001))\"",
                 "SUPABASE_SERVICE_ROLE_KEY=\(SynthFormats.jwt(payload: #"{"iss":"supabase","ref":"\#(SynthFormats.lowerAlnum(20, 2002))","role":"service_role","iat":1700000000,"exp":2000000000}"#, seed: 2003))",
                 "id_token: \(SynthFormats.jwt(header: #"{"alg":"RS256","kid":"\#(SynthFormats.hex(16, 2004))","typ":"JWT"}"#, payload: #"{"aud":"\#(SynthFormats.b62(12, 2005))","exp":1900000000}"#, seed: 2006))",
-            ],
-            counterExamples: [
+                // Low confidence (a documented sample), still reported at `--confidence low`.
                 "Authorization: Bearer \(jwtIOExample)",
                 "token: \(SynthFormats.jwt(header: #"{"alg":"ES256","typ":"JWT"}"#, payload: #"{"name":"John Doe","admin":true}"#, seed: 2008))",
+            ],
+            counterExamples: [
                 // Header without "alg": not a JWT.
                 "x = \(SynthFormats.base64(#"{"typ":"JWT"}"#, url: true, pad: false)).\(SynthFormats.base64(#"{"sub":"1"}"#, url: true, pad: false)).\(SynthFormats.b64url(43, 2007))",
                 "eyJhbGciOiJIUzI1NiJ9.eyJ...signature",

@@ -1,0 +1,40 @@
+/// How well ordinary code and English vocabulary explain a string: the average number of bits per
+/// character under a character-trigram model trained offline on real source code
+/// (`Scripts/build-naturalness-model.py`, data in `NaturalnessModel.swift`).
+///
+/// Identifiers, words, paths and config keywords score about 3–4.5 bits per character; random
+/// base62/base64 tokens 6–9. Digits form one class, so hex strings and UUIDs score low here: the
+/// value classifier recognises those shapes separately.
+public enum Naturalness {
+    static let table: [UInt8] = {
+        let text = NaturalnessModelData.trigramsBase64.filter { !$0.isWhitespace }
+        let bytes = Base64.decodeURL(text) ?? []
+        let n = NaturalnessModelData.symbols
+        return bytes.count == n * n * n ? bytes : [UInt8](repeating: 80, count: n * n * n)
+    }()
+
+    @inline(__always) static func symbol(_ b: UInt8) -> Int {
+        if b >= 0x61 && b <= 0x7A { return Int(b - 0x61) }
+        if b >= 0x41 && b <= 0x5A { return Int(b - 0x41) }
+        if b >= 0x30 && b <= 0x39 { return 26 }
+        return 27
+    }
+
+    /// Average -log2 P per character (including the end-of-token step). Empty input: 0.
+    public static func bitsPerChar<S: Sequence>(_ bytes: S) -> Double where S.Element == UInt8 {
+        let n = NaturalnessModelData.symbols
+        let boundary = n - 1
+        let t = table
+        var a = boundary, b = boundary
+        var total = 0, count = 0
+        for byte in bytes {
+            let c = symbol(byte)
+            total += Int(t[(a * n + b) * n + c])
+            a = b; b = c
+            count += 1
+        }
+        guard count > 0 else { return 0 }
+        total += Int(t[(a * n + b) * n + boundary])
+        return Double(total) / 16.0 / Double(count + 1)
+    }
+}
