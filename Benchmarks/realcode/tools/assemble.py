@@ -64,9 +64,10 @@ def source_of(c):
 KEEP_PREFIX = re.compile(r"^(sk_live_|sk_test_|rk_live_|rk_test_|pk_live_|pk_test_|whsec_|ghp_|gho_|ghu_|ghs_|ghr_|"
                          r"github_pat_|glpat-|xox[abprse]-|xapp-|AKIA|ASIA|AGPA|AIDA|AROA|AIza|SG\.|npm_|pypi-|"
                          r"ya29\.|hf_|sk-proj-|sk-ant-|sk-|shpat_|shpss_|dop_v1_|SK|AC|key-|EAA|1//)")
-TOKEN = re.compile(r"(?<![\\A-Za-z0-9+/_\-.~])[A-Za-z0-9+/_\-.~]{16,}={0,2}")
+TOKEN = re.compile(r"(?<![\\A-Za-z0-9+/_\-.~])[A-Za-z0-9+/_\-.~]{12,}={0,2}")
+QUOTED = re.compile(r"""(?<![\\])(['"])([^'"\s\\]{12,})\1""")
 VENDOR = re.compile(r"(AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|"
-                    r"xox[abprse]-[A-Za-z0-9-]{10,}|sk_(live|test)_[A-Za-z0-9]{16,}|AIza[0-9A-Za-z_\-]{35}|"
+                    r"xox[a-z]-[A-Za-z0-9-]{10,}|sk_(live|test)_[A-Za-z0-9]{16,}|AIza[0-9A-Za-z_\-]{35}|"
                     r"glpat-[A-Za-z0-9_\-]{20}|SG\.[A-Za-z0-9_\-]{16,}\.[A-Za-z0-9_\-]{16,}")
 JWT = re.compile(r"(eyJ[A-Za-z0-9_\-]{5,}\.eyJ[A-Za-z0-9_\-]{5,}\.)([A-Za-z0-9_\-]{10,})")
 PEM_BEGIN = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----")
@@ -81,6 +82,21 @@ def entropy(s):
 
 VOWELS = set("aeiouAEIOU")
 
+def word(p):
+    v = sum(ch in "aeiouyAEIOUY" for ch in p)
+    return (len(p) >= 3 and v >= 1 and (len(p) <= 8 or v / len(p) >= 0.2)
+            and not (p.isupper() and len(p) > 8))
+
+def natural(core):
+    """Identifiers and passphrases made of words (CamelCase, snake_case, kebab-case, dotted):
+    most of their alphabetic parts are 3+ letters with a vowel."""
+    parts = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", core)
+    if not parts:
+        return False
+    wordy = [p for p in parts if word(p)]
+    letters = sum(len(p) for p in parts)
+    return len(wordy) / len(parts) >= 0.6 and sum(len(p) for p in wordy) >= 0.7 * letters
+
 def looks_random(t):
     """Could this run be a generated credential?  Words, identifiers, dotted names and
     natural-language passphrases keep their text (their naturalness is what the benchmark tests);
@@ -88,19 +104,25 @@ def looks_random(t):
     if t.startswith("eyJ"):
         return False  # JWT: only its signature is regenerated (see JWT)
     core = t.strip("=")
-    letters = [ch for ch in core if ch.isalpha()]
-    digits = sum(ch.isdigit() for ch in core)
-    if letters and digits <= 2 and sum(ch in VOWELS for ch in letters) / len(letters) >= 0.3:
-        return False
-    classes = sum(1 for rx in ("[a-z]", "[A-Z]", "[0-9]") if re.search(rx, core))
     if len(core) >= 16 and (set(core) - set("-") <= HEX or set(core) - set("-") <= HEXU) and re.search("[0-9]", core):
         return True
-    if classes < 2 or entropy(core) < 3.0:
+    if len(core) < 16 and not (len(core) >= 12 and classes(core) == 3):
         return False
-    # identifiers and words (camelCase, snake_case, dotted names) keep their text
-    if not re.search("[0-9]", core) and re.fullmatch(r"([A-Za-z][a-z]+[_.\-]?)+", core):
+    if natural(core):
+        return False
+    if classes(core) < 2 or entropy(core) < 3.0:
         return False
     return True
+
+def looks_random_punct(v):
+    if v.startswith("eyJ") or re.search(r"[=:;/.\s]|\$\{|%\(", v):
+        return False  # URLs, query strings, key=value lists, paths: the TOKEN pass judges their parts
+    alpha = re.findall(r"[A-Za-z]+", v)
+    if alpha and sum(1 for p in alpha if word(p)) / len(alpha) >= 0.5:
+        return False
+    punct = sum(1 for ch in v if not ch.isalnum())
+    return (punct >= 2 and classes(v) >= 2 and entropy(v) >= 3.5 and len(v) >= 16
+            and looks_random(re.sub(r"[^A-Za-z0-9]", " ", v).replace(" ", "-")))
 
 class Regen:
     """Class-preserving regeneration: a->random lower, A->random upper, 9->random digit, hex stays
@@ -151,6 +173,11 @@ def mask_run(run, rg):
     hs = set(core) - set("-")
     if (hs <= HEX or hs <= HEXU) and re.search("[0-9]", core) and len(core) >= 16:
         return rg.token(run)
+    if "/" in core:
+        pieces = run.split("/")
+        if any(natural(p) for p in pieces if len(p) >= 3):
+            # a path or URL tail next to a value: judge the pieces one by one
+            return "/".join(p if len(p) < 4 or natural(p) or not classes(p) >= 2 else rg.value(p) for p in pieces)
     if re.search(r"[+/]", core) and classes(core) == 3 and looks_random(run):
         return rg.token(run)
     if not re.search(r"[._\-+/]", core):
@@ -189,10 +216,16 @@ def mask_lines(lines, target, is_true, rg):
                 body = pem_body(body, [start is not None])
             s = head + body + tail
             in_pem = end is None
-        s = JWT.sub(lambda m: m.group(1) + rg.value(m.group(2)), s)
-        s = VENDOR.sub(lambda m: rg.token(m.group(0)), s)
+        # A false labelled line keeps its text (apart from key material above): its values are
+        # placeholders, examples, hashes, public keys or identifiers, and regenerating them
+        # could turn e.g. xoxb-1234-1234-abc124 into a real-looking token.  True lines and all
+        # context lines (which may hold a neighbouring secret) are regenerated.
         if is_true or i != target:
+            s = JWT.sub(lambda m: m.group(1) + rg.value(m.group(2)), s)
+            s = VENDOR.sub(lambda m: rg.token(m.group(0)), s)
             s = TOKEN.sub(lambda m: mask_run(m.group(0), rg), s)
+            # secrets with punctuation (Django SECRET_KEYs, generated passwords) in quotes
+            s = QUOTED.sub(lambda m: m.group(1) + (rg.value(m.group(2)) if looks_random_punct(m.group(2)) else m.group(2)) + m.group(1), s)
         out.append(s)
     return out
 
