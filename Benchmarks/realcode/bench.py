@@ -126,6 +126,39 @@ def run_detect_secrets(tree, work, binary):
     return dt, res
 
 
+def file_kind(path):
+    b = os.path.basename(path).lower()
+    ext = os.path.splitext(b)[1]
+    groups = {"code": {".py", ".swift", ".c", ".cc", ".h", ".inc", ".js", ".ps1", ".psm1", ".cs", ".rb", ".pyi", ".gyb"},
+              "json": {".json"}, "yaml": {".yml", ".yaml"}, "shell": {".sh", ".bash"},
+              "docs": {".md", ".rst", ".txt", ".html", ".1", ".po"},
+              "config": {".toml", ".ini", ".cfg", ".conf", ".env", ".properties", ".xml", ".j2", ".tpl"},
+              "key/cert": {".pem", ".key", ".crt", ".p12", ".jwt"}}
+    if "dockerfile" in b or b.startswith(".env") or b in ("pkg-info",):
+        return "config" if b != "pkg-info" else "docs"
+    for g, exts in groups.items():
+        if ext in exts:
+            return g
+    return "other"
+
+
+def print_stats(items):
+    def table(title, key):
+        c = collections.Counter((key(it), it["label"]) for it in items)
+        keys = sorted({k for k, _ in c}, key=lambda k: -(c[(k, True)] + c[(k, False)]))
+        print(f"{title:<22} {'lines':>6} {'true':>6} {'false':>6}")
+        for k in keys:
+            print(f"{k:<22} {c[(k, True)] + c[(k, False)]:>6} {c[(k, True)]:>6} {c[(k, False)]:>6}")
+        print()
+    print(f"{len(items)} labelled lines, {sum(it['label'] for it in items)} true credentials, "
+          f"{len({(it['source']['kind'], it['source']['package']) for it in items})} packages\n")
+    table("category", lambda it: it["category"])
+    table("source", lambda it: it["source"]["kind"])
+    table("file kind", lambda it: file_kind(it["path"]))
+    table("test/fixture path", lambda it: "tests/fixtures" if re.search(r"(^|/)(tests?|t|testing|fixtures?|spec|testdata)(/|$)|test_|_test\.|Tests?/", it["path"]) else ("docs/examples" if re.search(r"(^|/)(docs?|examples?|doc)(/|$)|README|\.(md|rst|txt|html)$", it["path"]) else "source"))
+    table("collected by", lambda it: "+".join(t for t in it["collected_by"] if t != "keyword") or "keyword only")
+
+
 def prf(tp, fp, fn):
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -174,9 +207,13 @@ def main():
     ap.add_argument("--by-category", action="store_true", default=True)
     ap.add_argument("--misses", action="store_true", help="write WORK/<tool>.misses.jsonl and .false-positives.jsonl")
     ap.add_argument("--json", help="also write the numbers to this JSON file")
+    ap.add_argument("--stats", action="store_true", help="print the composition of the labelled set and exit")
     args = ap.parse_args()
 
     items = load(args.data)
+    if args.stats:
+        print_stats(items)
+        return 0
     work = os.path.abspath(args.work)
     os.makedirs(work, exist_ok=True)
     tree = os.path.join(work, "tree")
