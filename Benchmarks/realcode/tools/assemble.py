@@ -272,9 +272,25 @@ for l in open(os.path.join(W, "review.jsonl")):
     })
 
 items.sort(key=lambda x: x["id"])
+# Near-duplicates: one documentation example repeated across a package (SQLAlchemy's
+# scott:tiger in ~120 lines, Celery's guest:guest) would otherwise dominate the URL class.
+# Keep at most URL_CAP lines per (package, user:password) pair, chosen by id order.
+URL_CAP = 10
+URLPAIR = re.compile(r"(?i)[a-z][a-z0-9+.-]{1,30}://([^/\s:@'\"]{0,64}):([^/\s@'\"]{1,128})@")
+seen_pairs, kept, dropped = Counter(), [], 0
+for it in items:
+    m = URLPAIR.search(it["text"])
+    if m and it["category"] == "url-credential":
+        k = (it["source"]["package"], m.group(1), m.group(2))
+        seen_pairs[k] += 1
+        if seen_pairs[k] > URL_CAP:
+            dropped += 1
+            continue
+    kept.append(it)
+items = kept
 with open(OUT, "w") as f:
     for it in items:
         f.write(json.dumps(it, ensure_ascii=False) + "\n")
 tc = Counter(it["category"] for it in items if it["label"])
 print(f"{len(items)} items, {sum(1 for i in items if i['label'])} true, "
-      f"{sum(1 for i in items if i['masked'])} masked; true by category: {dict(tc)}", file=sys.stderr)
+      f"{sum(1 for i in items if i['masked'])} masked, {dropped} URL near-duplicates dropped; true by category: {dict(tc)}", file=sys.stderr)
