@@ -90,6 +90,39 @@ final class DoctorInstallTests: XCTestCase {
         XCTAssertTrue(noPath.stdout.contains("is not found, so the agent runs without the guard"), noPath.stdout)
     }
 
+    /// The pre-commit framework in front: doctor goes through its stash-and-restore of unstaged
+    /// changes and leaves the work tree as it was; without the wow-guard hook id it names the fix.
+    func testDoctorThroughThePreCommitFramework() throws {
+        let check = try GitRepo(initialize: false).run("/usr/bin/env", ["python3", "-c", "import pre_commit"])
+        guard check.status == 0 else { throw XCTSkip("pre-commit is not installed (make test installs it)") }
+        let hooks = try String(contentsOf: GeneratedDocsTests.source.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        let hookRepo = try GitRepo()
+        try hookRepo.write(".pre-commit-hooks.yaml", hooks)
+        try hookRepo.git("add", ".")
+        try hookRepo.git("commit", "-q", "-m", "hooks")
+        let rev = try hookRepo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let repo = try GitRepo()
+        try repo.write(".pre-commit-config.yaml", "repos:\n- repo: \(hookRepo.url.path)\n  rev: \(rev)\n  hooks:\n  - id: wow-guard\n")
+        try repo.write("a.txt", "a\n")
+        try repo.git("add", ".")
+        try repo.git("commit", "-q", "-m", "init")
+        var env = pathEnv
+        env["PRE_COMMIT_HOME"] = repo.home.appendingPathComponent("pre-commit-cache").path
+        XCTAssertEqual(try repo.run("/usr/bin/env", ["python3", "-m", "pre_commit", "install"], extraEnv: env).status, 0)
+        try repo.write("a.txt", "a\nunstaged work\n")
+        try repo.write("notes.txt", "untracked\n")
+        let before = snapshot(repo.url)
+        let green = try repo.run(CLI.binary, ["doctor"], extraEnv: env)
+        XCTAssertEqual(green.status, 0, green.stdout + green.stderr)
+        XCTAssertTrue(green.stdout.contains("(the pre-commit framework) blocks a commit with a canary"), green.stdout)
+        XCTAssertEqual(snapshot(repo.url).filter { !$0.key.hasPrefix(".git/") }, before.filter { !$0.key.hasPrefix(".git/") }, "unstaged and untracked work survives")
+        try repo.write(".pre-commit-config.yaml", "repos: []\n")
+        try repo.git("add", ".pre-commit-config.yaml")
+        let shadowed = try repo.run(CLI.binary, ["doctor"], extraEnv: env)
+        XCTAssertEqual(shadowed.status, 1)
+        XCTAssertTrue(shadowed.stdout.contains("the pre-commit framework") && shadowed.stdout.contains("add the `wow-guard` hook id"), shadowed.stdout)
+    }
+
     func testDoctorInterruptedLeavesNothingBehind() throws {
         let repo = try GitRepo()
         try repo.write("a.txt", "a\n")
