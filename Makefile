@@ -51,10 +51,13 @@ completions: release
 	$(BIN) --generate-completion-script zsh > .build/completions/_wow-guard
 	$(BIN) --generate-completion-script fish > .build/completions/wow-guard.fish
 
-man: release
-	$(SWIFT) package plugin --allow-writing-to-package-directory generate-manual --multi-page=false --output-directory .build/man 2>/dev/null \
-	  || $(SWIFT) package plugin generate-manual --output-directory .build/man
-	@ls .build/man
+# The man page comes from the argument parser (swift-argument-parser's generate-manual plugin,
+# run over the debug build, which builds much faster than a second release configuration).
+man: build
+	$(SWIFT) package plugin --allow-writing-to-package-directory generate-manual --configuration debug
+	mkdir -p .build/man
+	cp .build/plugins/GenerateManual/outputs/wow-guard/wow-guard.1 .build/man/
+	@echo "man page: .build/man/wow-guard.1 (man .build/man/wow-guard.1)"
 
 clean:
 	rm -rf .build
