@@ -13,7 +13,7 @@ public struct WowGuard: ParsableCommand {
         commandName: "wow-guard",
         abstract: "Blocks credentials and dangerous scripts before they reach a commit or an agent's tool call.",
         version: Report.version,
-        subcommands: [Scan.self, PreCommit.self, Hook.self, Check.self, Install.self, Uninstall.self, CheckInstall.self, Allow.self, Rules.self]
+        subcommands: [Scan.self, PreCommit.self, Hook.self, Check.self, Install.self, Uninstall.self, CheckInstall.self, Log.self, Stats.self, Allow.self, Rules.self]
     )
 
     public init() {}

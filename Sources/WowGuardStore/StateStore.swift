@@ -329,10 +329,14 @@ public struct TaintMatcher: Sendable {
     let key: [UInt8]
     let entries: [[UInt8]: TaintMatch]
 
-    public func matches(in text: String) -> [TaintMatch] {
+    /// Secrets of the store in `text`, as stored or after undoing percent-encoding, base64 or hex
+    /// (so that `base64("KEY=" + secret)` is found as well).
+    public func matches(in text: String, depth: Int = 0) -> [TaintMatch] {
         var out: [TaintMatch] = []
         for cand in Taint.candidates(in: text) {
-            if let m = entries[Taint.digest(cand, key: key)] { out.append(m) }
+            if let m = entries[Taint.digest(cand, key: key)] { out.append(m); continue }
+            guard depth < 2 else { continue }
+            for decoded in Taint.decodings(of: cand) { out += matches(in: decoded, depth: depth + 1) }
         }
         return out
     }
@@ -355,6 +359,32 @@ public enum Taint {
         out = out.filter { $0.count >= minLength }
         var seen = Set<String>()
         return out.filter { seen.insert($0).inserted }
+    }
+
+    /// What a word may be an encoding of: percent-decoded, base64-decoded, hex-decoded (valid UTF-8 only).
+    public static func decodings(of word: String) -> [String] {
+        var out: [String] = []
+        let u = Array(word.utf8)
+        if u.contains(UInt8(ascii: "%")) {
+            var bytes: [UInt8] = []
+            var i = 0
+            while i < u.count {
+                if u[i] == UInt8(ascii: "%"), i + 2 < u.count, let v = UInt8(String(decoding: u[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
+                    bytes.append(v); i += 3
+                } else { bytes.append(u[i]); i += 1 }
+            }
+            if let s = String(validating: bytes, as: UTF8.self) { out.append(s) }
+        }
+        if u.count >= 16, u.count % 2 == 0, u.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 102) }) {
+            var bytes: [UInt8] = []
+            var i = 0
+            while i < u.count { bytes.append(UInt8(String(decoding: u[i...(i + 1)], as: UTF8.self), radix: 16) ?? 0); i += 2 }
+            if let s = String(validating: bytes, as: UTF8.self), s.utf8.allSatisfy({ $0 >= 32 && $0 < 127 }) { out.append(s) }
+        }
+        if u.count >= 12, let bytes = Base64.decode(u), let s = String(validating: bytes, as: UTF8.self), s.utf8.allSatisfy({ $0 >= 32 && $0 < 127 || $0 == 10 }) {
+            out.append(s)
+        }
+        return out
     }
 
     static func percentEncoded(_ s: String) -> String {
@@ -395,6 +425,36 @@ extension String {
 
 enum Base64 {
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+
+    /// Standard or URL-safe base64, padded or not; nil when it is not base64.
+    static func decode(_ u: [UInt8]) -> [UInt8]? {
+        var vals: [UInt8] = []
+        vals.reserveCapacity(u.count)
+        for c in u {
+            switch c {
+            case 65...90: vals.append(c - 65)
+            case 97...122: vals.append(c - 71)
+            case 48...57: vals.append(c + 4)
+            case UInt8(ascii: "+"), UInt8(ascii: "-"): vals.append(62)
+            case UInt8(ascii: "/"), UInt8(ascii: "_"): vals.append(63)
+            case UInt8(ascii: "="): continue
+            default: return nil
+            }
+        }
+        if vals.count % 4 == 1 { return nil }
+        var out: [UInt8] = []
+        var i = 0
+        while i + 1 < vals.count {
+            let a = UInt32(vals[i]), b = UInt32(vals[i + 1])
+            let c = i + 2 < vals.count ? UInt32(vals[i + 2]) : 0, d = i + 3 < vals.count ? UInt32(vals[i + 3]) : 0
+            let v = a << 18 | b << 12 | c << 6 | d
+            out.append(UInt8(v >> 16 & 0xFF))
+            if i + 2 < vals.count { out.append(UInt8(v >> 8 & 0xFF)) }
+            if i + 3 < vals.count { out.append(UInt8(v & 0xFF)) }
+            i += 4
+        }
+        return out
+    }
     static func encode(_ b: [UInt8]) -> String {
         var out = ""
         var i = 0
