@@ -2,7 +2,9 @@
 SWIFT ?= swift
 # Static Swift runtime; non-PIE, which saves the ~57,000 start-up relocations of a position-independent
 # executable (~0.4 ms per agent hook call). Shared libraries keep their address randomisation.
-RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie
+# No $ORIGIN rpath: the binary needs no library beside it, and each agent hook call would otherwise
+# first probe ~30 paths in the build folder for its shared libraries.
+RELEASE_FLAGS := -c release --static-swift-stdlib --disable-local-rpath -Xswiftc -Xclang-linker -Xswiftc -no-pie
 BIN := .build/release/wow-guard
 
 .PHONY: deps build release scan test bench clean

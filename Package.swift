@@ -25,9 +25,10 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
-        // SQLite for the audit log and the secret-taint store; linked statically on Linux (no extra
-        // shared library to load on every agent hook call).
-        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        // SQLite for the audit log and the secret-taint store, linked statically on Linux (no extra
+        // shared library to load on every agent hook call). Not through pkg-config: its `-lsqlite3`
+        // would pull in the shared library; sqlite3.h is in the default include path.
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .systemLibrary(name: "CLibgit2", providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
         // libgit2's static archive references GSSAPI (HTTP Negotiate auth, never used here).
         .target(name: "GSSStubs"),
@@ -45,7 +46,8 @@ let package = Package(
         .target(
             name: "WowGuardStore",
             dependencies: ["CSQLite", "WowGuardCore", "WowGuardSystem"],
-            linkerSettings: [.linkedLibrary(":libsqlite3.a", .when(platforms: [.linux])), .linkedLibrary("m", .when(platforms: [.linux]))]
+            linkerSettings: [.linkedLibrary(":libsqlite3.a", .when(platforms: [.linux])), .linkedLibrary("m", .when(platforms: [.linux])),
+                             .linkedLibrary("sqlite3", .when(platforms: [.macOS]))]
         ),
         // Agent hook protocols (Claude Code, Codex, Gemini CLI, Copilot, Cursor, Windsurf): decode, encode, install.
         .target(name: "WowGuardAgents", dependencies: ["WowGuardCore", "WowGuardSystem", "WowGuardStore"]),

@@ -26,6 +26,12 @@ final class SQLiteDB {
             throw Failure(code: rc, message: "\(path): \(msg)")
         }
         handle = db
+        // The hook is one short-lived process per tool call: keep the WAL file between processes
+        // (reset, not deleted and created again). The last connection still checkpoints when it
+        // closes: a process that opens the file without another one holding it rebuilds the WAL
+        // index by reading the whole WAL, so the WAL must stay short.
+        var on: Int32 = 1
+        sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &on)
     }
 
     deinit { sqlite3_close_v2(handle) }

@@ -57,6 +57,14 @@ public struct StoreSettings: Sendable {
     public var taintTTLHours: Double = 24
     /// Denied attempts in a session after which ask becomes deny (0: never).
     public var escalateAfter: Int = 3
+    /// Whether SQLite syncs the file to disk at checkpoints (`WOW_GUARD_STATE_SYNC=normal`); off by
+    /// default: an OS crash may lose the last rows, and a damaged file is moved aside and recreated.
+    public var durable = false
+    /// WAL journal (`WOW_GUARD_STATE_JOURNAL=wal`) instead of a rollback journal. Measured on the
+    /// hook path, WAL costs about twice as much per call: every hook is a new process that finds
+    /// no other connection and rebuilds the shared-memory WAL index; the rollback journal's
+    /// transactions are as short, and concurrent writers wait on the busy timeout either way.
+    public var wal = false
 
     public init(directory: String) { self.directory = directory }
 
@@ -72,6 +80,8 @@ public struct StoreSettings: Sendable {
         if let v = environment("WOW_GUARD_LOG_MAX_DAYS").flatMap({ Double($0) }), v > 0 { maxAgeDays = v }
         if let v = environment("WOW_GUARD_TAINT_TTL_HOURS").flatMap({ Double($0) }), v > 0 { taintTTLHours = v }
         if let v = environment("WOW_GUARD_ESCALATE_AFTER").flatMap({ Int($0) }), v >= 0 { escalateAfter = v }
+        if environment("WOW_GUARD_STATE_SYNC") == "normal" { durable = true }
+        if environment("WOW_GUARD_STATE_JOURNAL") == "wal" { wal = true }
     }
 }
 
@@ -117,11 +127,15 @@ public final class StateStore {
                 var version: Int64 = 0
                 try c.query("PRAGMA user_version") { version = $0.int(0) }
                 if version == 0 {
-                    // New file: WAL (kept in the file), the schema, then the version that says it is there.
-                    try c.exec("PRAGMA journal_mode=WAL")
+                    // New file: the journal mode (kept in the file for WAL), the schema, then the version
+                    // that says it is there.
+                    try c.exec(settings.wal ? "PRAGMA journal_mode=WAL" : "PRAGMA journal_mode=TRUNCATE")
                     try c.exec(Self.schema + "\nPRAGMA user_version=1;")
                 }
-                try c.exec("PRAGMA synchronous=NORMAL")
+                try c.exec(settings.durable ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=OFF")
+                // A rollback journal's mode is per connection (truncated, not deleted, after each
+                // transaction); a file already in WAL mode stays so.
+                if !settings.wal { try? c.exec("PRAGMA journal_mode=TRUNCATE") }
                 db = c
                 return c
             } catch let f where f.isCorrupt && attempt == 0 {
