@@ -29,6 +29,7 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
 enum Libgit2 {
     static let initialized: Bool = {
         git_libgit2_init()
+        _ = wowguard_disable_strict_hash_verification()
         return true
     }()
 }
