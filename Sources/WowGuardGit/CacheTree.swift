@@ -59,8 +59,9 @@ struct CacheTree {
         guard (2...4).contains(version) else { return nil }
         var i = 12
         let end = b.count - 20  // the trailing checksum
-        var paths: [CChar] = []
-        paths.reserveCapacity(count * 40)
+        // Paths are never longer than the file: one buffer, filled by copying.
+        var paths = [CChar](repeating: 0, count: b.count + 1)
+        var w = 0
         var entries: [Entry] = []
         entries.reserveCapacity(count)
         var previous: [UInt8] = []
@@ -74,7 +75,7 @@ struct CacheTree {
             // Conflicts (stage > 0) and extended flags (intent-to-add, skip-worktree): the full diff.
             if flags & 0x3000 != 0 || flags & 0x4000 != 0 { return nil }
             i += 62
-            let offset = paths.count
+            let offset = w
             if version == 4 {
                 // Prefix-compressed path: strip N bytes of the previous path, then a NUL-terminated suffix.
                 guard i < end else { return nil }
@@ -90,18 +91,26 @@ struct CacheTree {
                 previous.removeLast(strip)
                 while i < end, b[i] != 0 { previous.append(b[i]); i += 1 }
                 i += 1
-                for byte in previous { paths.append(CChar(bitPattern: byte)) }
+                guard w + previous.count < paths.count else { return nil }
+                for byte in previous { paths[w] = CChar(bitPattern: byte); w += 1 }
             } else {
                 let p0 = i
                 while i < end, b[i] != 0 { i += 1 }
-                for k in p0..<i { paths.append(CChar(bitPattern: b[k])) }
+                let n = i - p0
+                guard w + n < paths.count else { return nil }
+                paths.withUnsafeMutableBytes { dst in
+                    UnsafeMutableRawBufferPointer(rebasing: dst[w..<(w + n)]).copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[p0..<i]))
+                }
+                w += n
                 // NUL-padded to a multiple of 8 bytes from the entry's start (at least one NUL).
                 let len = i - start
                 i = start + ((len + 8) & ~7)
             }
             guard i <= end else { return nil }
             entries.append(Entry(pathOffset: offset, mode: mode, oid: oid))
-            paths.append(0)
+            guard w < paths.count else { return nil }
+            paths[w] = 0
+            w += 1
         }
         while i + 8 <= end {
             let sig = (b[i], b[i + 1], b[i + 2], b[i + 3])
@@ -112,7 +121,7 @@ struct CacheTree {
             if sig == (0x54, 0x52, 0x45, 0x45) {  // "TREE"
                 var p = data
                 guard let root = node(b, &p, data + size, depth: 0) else { return nil }
-                return Index(pathBytes: paths, entries: entries, root: root)
+                return Index(pathBytes: Array(paths[0..<w]), entries: entries, root: root)
             }
             i = data + size
         }
