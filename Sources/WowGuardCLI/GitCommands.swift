@@ -54,11 +54,17 @@ struct PreCommit: ParsableCommand {
     var config: String?
 
     func run() throws {
-        let findings: [Finding]
+        let started = Posix.now()
+        var findings: [Finding]
+        let state = PreCommitState.store()
+        var repository = ""
         do {
             let session = try GitSession(configPath: config)
             let files = try session.repository.stagedChanges()
+            repository = session.repository.workdir ?? session.repository.gitDir
             findings = ChangeDetectors.findings(in: files, detectors: ChangeDetectors.make(config: session.config), filter: session.filter)
+            findings += PreCommitState.taintFindings(files, store: state)
+            PreCommitState.record(findings, started: started, repository: repository, store: state)
         } catch let e as CLIError {
             throw CLIError("\(e.message)\nThe commit is blocked. Fix the problem, or bypass the check consciously: git commit --no-verify")
         } catch let e as GitError {
