@@ -13,7 +13,7 @@ final class DoctorInstallTests: XCTestCase {
 
     func snapshot(_ root: URL) -> [String: Data] {
         var out: [String: Data] = [:]
-        let e = FileManager.default.enumerator(atPath: root.path)!
+        guard let e = FileManager.default.enumerator(atPath: root.path) else { return out }
         while let rel = e.nextObject() as? String {
             if rel.hasPrefix(".git/objects") || rel.hasPrefix(".git/logs") { continue }
             out[rel] = FileManager.default.contents(atPath: root.appendingPathComponent(rel).path) ?? Data("<dir>".utf8)
@@ -56,9 +56,12 @@ final class DoctorInstallTests: XCTestCase {
         try repo.git("add", "staged.txt")
         let before = snapshot(repo.url)
         let tmpBefore = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("wow-guard-doctor-") }
+        let state = repo.home.appendingPathComponent(".local/state")
+        let stateBefore = snapshot(state)
         let green = try guardRun(repo, "doctor")
         XCTAssertEqual(green.status, 0, green.stdout + green.stderr)
         XCTAssertTrue(green.stdout.contains("blocks a commit with a canary secret and a canary dangerous command"), green.stdout)
+        XCTAssertEqual(snapshot(state), stateBefore, "the canary verdicts are not recorded in the user's audit log")
         XCTAssertTrue(green.stdout.contains("Claude Code PreToolUse") && green.stdout.contains("blocks a canary"), green.stdout)
         XCTAssertTrue(green.stdout.contains("All green"))
         XCTAssertEqual(snapshot(repo.url), before, "doctor plants nothing in the repository (index, objects, work tree)")
