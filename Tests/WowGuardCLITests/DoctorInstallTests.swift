@@ -38,6 +38,15 @@ final class DoctorInstallTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: repo.url.appendingPathComponent(".claude/settings.json").path))
         XCTAssertTrue(r.stdout.contains("installed the pre-commit hook"), r.stdout)
         XCTAssertEqual(try guardRun(repo, "install").status, 0, "idempotent")
+        // uninstall with no flags removes all of it and leaves the repository as it was.
+        let undry = try guardRun(repo, "uninstall", "--dry-run")
+        XCTAssertTrue(undry.stdout.contains("pre-commit hook") && undry.stdout.contains("Claude Code"), undry.stdout)
+        XCTAssertEqual(try guardRun(repo, "uninstall").status, 0)
+        // Files as they were. (Empty agent folders that existed before are removed by the agent
+        // adapters' uninstall, issue 14's part; directories are not compared here.)
+        let dir = Data("<dir>".utf8)
+        XCTAssertEqual(snapshot(repo.url).filter { $0.value != dir }, before.filter { $0.value != dir }, "uninstall restores every file")
+        XCTAssertTrue(try guardRun(repo, "uninstall").stdout.contains("nothing to do"))
         // Nothing to install into: a clear error naming the way out.
         let empty = try TempDir()
         let none = try CLI.run(["install"], cwd: empty.url, env: ["GIT_CEILING_DIRECTORIES": empty.url.deletingLastPathComponent().path, "HOME": empty.url.path])
