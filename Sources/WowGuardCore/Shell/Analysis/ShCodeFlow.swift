@@ -430,6 +430,9 @@ enum ShCodeFlow {
             guard names.contains(n) || names.contains(String(n.split(separator: ".").last ?? "")) && lang != .python && lang != .node && !n.contains(".") else { continue }
             if j < toks.count, case .punct("(") = toks[j] { j += 1 } else if lang != .ruby && lang != .perl && lang != .awk { continue }
             guard j < toks.count else { continue }
+            // `exec(open('version.py').read())`: a project file, not code from outside.
+            if n == "exec" || n == "eval", case .ident("open") = toks[j], j + 2 < toks.count, case .string(let path) = toks[j + 2],
+               !path.hasPrefix("/") && !path.hasPrefix("~") && !path.contains("..") { continue }
             switch toks[j] {
             case .string: continue
             case .punct("["):

@@ -443,6 +443,7 @@ extension ShellAnalysis {
         }
         for (rule, s) in f.hits { report(rule, s.isEmpty ? subject : s) }
         if f.secretToUnknownHost { secretToUnknownHost = true }
+        if f.secretToSuspiciousHost { secretToSuspiciousHost = true }
         for cmd in f.shell {
             var e = env
             e.positional = nil

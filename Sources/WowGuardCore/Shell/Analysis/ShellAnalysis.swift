@@ -29,6 +29,7 @@ struct ShellAnalysis {
     var writtenCode = false
     /// Inline code sends a secret to a host built at run time.
     var secretToUnknownHost = false
+    var secretToSuspiciousHost = false
     /// A `.env` file was sourced earlier in the line.
     var sourcedDotEnv = false
 

@@ -79,16 +79,25 @@ enum CodeOptions {
         var dynamic = false
         for raw in script.split(whereSeparator: { $0 == "\n" || $0 == ";" }).prefix(64) {
             var c = Substring(raw).drop { $0 == " " || $0 == "\t" }
-            // Address: line numbers, $, /regex/, ranges, `!`.
-            while let f = c.first, f.isNumber || f == "$" || f == "," || f == "~" || f == "!" || f == "+" || f == " " {
-                c = c.dropFirst()
+            // Addresses: line numbers, `$`, `/regex/` or `\cregexc`, a `,` range of two, `~step`, `+n`, then `!`.
+            func address() {
+                if c.first == "/" || c.first == "\\" {
+                    let d: Character = c.first == "\\" ? c.dropFirst().first ?? "/" : "/"
+                    c = c.dropFirst(c.first == "\\" ? 2 : 1)
+                    var escaped = false
+                    while let f = c.first {
+                        c = c.dropFirst()
+                        if escaped { escaped = false } else if f == "\\" { escaped = true } else if f == d { break }
+                    }
+                    while c.first == "I" || c.first == "M" { c = c.dropFirst() }
+                } else {
+                    while let f = c.first, f.isNumber || f == "$" || f == "~" || f == "+" { c = c.dropFirst() }
+                }
             }
-            if c.first == "/" || c.first == "\\" {
-                let d: Character = c.first == "\\" ? c.dropFirst().first ?? "/" : "/"
-                c = c.dropFirst(c.first == "\\" ? 2 : 1)
-                c = c.drop { $0 != d }.dropFirst()
-                while let f = c.first, f.isNumber || f == "$" || f == "," || f == "!" || f == " " || f == "/" { c = c.dropFirst() }
-            }
+            address()
+            c = c.drop { $0 == " " }
+            if c.first == "," { c = c.dropFirst().drop { $0 == " " }; address() }
+            c = c.drop { $0 == " " || $0 == "!" }
             guard let cmd = c.first else { continue }
             let rest = String(c.dropFirst().drop { $0 == " " })
             switch cmd {

@@ -68,6 +68,8 @@ enum EnvironmentRules {
             if !harmless.contains(value.lowercased()) { sink.report(skipHooks, name + "=" + value) }
         case .loadsCode(let options):
             guard !value.isEmpty else { return }
+            // `ENV=production` is a setting; `ENV=/tmp/x.sh` is a file sh runs.
+            if name == "ENV" && !(value.contains("/") || value.contains("~") || value.hasSuffix(".sh") || value.contains(ShMark.unknown)) { return }
             if options.isEmpty { sink.report(injectCode, name + "=" + value); return }
             let words = value.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if words.contains(where: { w in options.contains { w == $0 || w.hasPrefix($0 + "=") || w.hasPrefix($0 + ":") || ($0.count == 2 && w.hasPrefix($0)) } }) {

@@ -26,6 +26,8 @@ enum SupplyChainRules {
         "pypi.python.org", "download.pytorch.org", "crates.io", "index.crates.io", "static.crates.io", "rubygems.org", "gems.rubygems.org",
         "repo.maven.apache.org", "repo1.maven.org", "plugins.gradle.org", "proxy.golang.org", "registry.bower.io", "jsr.io", "npmjs.com",
         "conda.anaconda.org", "repo.anaconda.com", "pkgs.dev.azure.com", "gitlab.com", "nuget.org", "api.nuget.org",
+        "registry.npmmirror.com", "mirrors.aliyun.com", "pypi.tuna.tsinghua.edu.cn", "mirrors.cloud.tencent.com", "mirrors.ustc.edu.cn",
+        "pypi.doubanio.com", "registry.npm.taobao.org", "repo.huaweicloud.com", "mirror.gcr.io", "pypi.ngc.nvidia.com", "pypi.nvidia.com",
     ]
     static let knownSuffixes = [".jfrog.io", ".pkg.dev", ".pkgs.visualstudio.com", ".codeartifact.amazonaws.com", ".gitlab.com", ".cloudsmith.io", ".fury.io"]
 
@@ -71,7 +73,7 @@ enum SupplyChainRules {
         for p in ["github:", "gitlab:", "bitbucket:", "gist:", "git+", "git://", "git@", "http://", "https://", "file:"] where l.hasPrefix(p) { return true }
         // npm's `user/repo` shorthand (a scoped package starts with `@`).
         if !l.hasPrefix("@") && !l.hasPrefix(".") && !l.hasPrefix("/") && l.split(separator: "/").count == 2 && !l.contains("@") && !l.contains(":") { return true }
-        return l.hasSuffix(".tgz") && l.contains("/")
+        return l.hasSuffix(".tgz") && l.contains("://")
     }
 
     /// Commands these rules are about (everything else returns at once).
