@@ -45,8 +45,7 @@ extension ShellAnalysis {
 
     mutating func analyzeInvocation(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int, hops: Int) -> ShSource {
         guard hops < 24 else { return .unknown }
-        ReverseShellRules.checkDevTCP(inv, &self, env)
-        SupplyChainRules.check(inv, &sink)
+        ShellPacks.invocationStarts(inv, &self, env)
 
         if let out = aliasOrFunction(inv, &env, depth) { return out }
         if inv.dynamic { return dynamicCommand(inv, &env, depth) }
@@ -210,7 +209,7 @@ extension ShellAnalysis {
     /// `./x.sh` where x.sh was downloaded or written earlier in the line.
     private mutating func executedFile(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int) {
         if downloaded.contains(ShText.baseName(inv.word)) {
-            report(RemoteCodeRules.downloadThenExec, inv.subject)
+            ShellPacks.downloadedFileRuns(inv.subject, &self)
         }
         if let content = written[ShText.baseName(inv.word)], !env.calls.contains("file " + inv.word) {
             env.calls.append("file " + inv.word)
@@ -229,23 +228,7 @@ extension ShellAnalysis {
             var site = ShSite(inv: inv, env: env, depth: depth, hops: 0)
             runCodeOptions(&site)
         }
-        FilesystemRules.check(inv, &self, env)
-        DiskRules.check(inv, &self, env)
-        PermissionRules.check(inv, &self, env)
-        SystemRules.check(inv, &self, env)
-        RemoteCodeRules.check(inv, &self, env)
-        ReverseShellRules.check(inv, &self, env)
-        CredentialRules.check(inv, &self, env)
-        ExfiltrationRules.check(inv, &self, env)
-        MetadataRules.check(inv, &self, env)
-        GitRules.check(inv, &self, env)
-        DatabaseRules.check(inv, &self, env, depth)
-        CloudRules.check(inv, &self, env)
-        SelfProtectionRules.check(inv, &self, env)
-        HostingRules.check(inv, &sink)
-        ExposureRules.checkDotEnv(inv, &self)
-        ExposureRules.checkServe(inv, &self, env)
-        ExposureRules.checkContainer(inv, &self, &env, depth)
+        for pack in ShellPacks.commandPacks { pack(inv, &self, &env, depth) }
     }
 
     // MARK: - Inner commands
@@ -303,7 +286,7 @@ extension ShellAnalysis {
                     }
                 }
             } else if inv.name == "export" {
-                SelfProtectionRules.checkVariable(name, env.vars[name]?.scalar ?? "", &self)
+                ShellPacks.variableSet(name, env.vars[name]?.scalar ?? "", &self)
             } else if env.vars[name] == nil && (inv.name == "local" || inv.name == "declare" || inv.name == "typeset") {
                 env.vars[name] = .string("")
             }
@@ -312,7 +295,7 @@ extension ShellAnalysis {
 
     mutating func setBuiltin(_ inv: ShInvocation, _ env: inout ShEnv) {
         let a = inv.argTexts
-        SystemRules.checkSet(a, &self)
+        ShellPacks.shellOptionsSet(a, &self)
         if let dd = a.firstIndex(of: "--") {
             env.positional = [env.positional?.first ?? "sh"] + a[(dd + 1)...]
         } else if let first = a.first, !first.hasPrefix("-") && !first.hasPrefix("+") {
@@ -341,44 +324,17 @@ extension ShellAnalysis {
     }
 
     /// `sh -c "$(curl …)"`, `eval "$(wget -O- …)"`: code produced by a download or decoder.
-    mutating func checkCodeOrigin(_ code: ShField, subject: String) {
-        for s in code.sources {
-            switch s {
-            case .download: report(RemoteCodeRules.downloadExec, subject)
-            case .decoded(let inner, _):
-                if inner.isDownload { report(RemoteCodeRules.downloadExec, subject) } else { report(RemoteCodeRules.decodeExec, subject) }
-            case .network: report(ReverseShellRules.pipeShell, subject)
-            default: break
-            }
-        }
-    }
+    mutating func checkCodeOrigin(_ code: ShField, subject: String) { ShellPacks.codeOrigin(code, subject: subject, &self) }
 
     /// Code read from stdin or a process substitution.
     mutating func runCodeSource(_ source: ShSource, _ lang: ShLang, subject: String, _ env: inout ShEnv, _ depth: Int) -> ShSource {
+        ShellPacks.codeRuns(from: source, subject: subject, &self)
         switch source {
-        case .none, .credential:
-            return .none
-        case .download(let url):
-            report(RemoteCodeRules.pipeToShell, url.isEmpty ? subject : "download of \(url) | \(subject)")
-        case .decoded(let inner, let text):
-            if inner.isDownload {
-                report(RemoteCodeRules.pipeToShell, subject)
-            } else if case .network = inner {
-                report(ReverseShellRules.pipeShell, subject)
-            } else {
-                report(RemoteCodeRules.decodeExec, subject)
-            }
-            if let text { return runLiteral(text, lang, subject: subject, &env, depth) }
-        case .network:
-            report(ReverseShellRules.pipeShell, subject)
-        case .literal(let t):
-            return runLiteral(t, lang, subject: subject, &env, depth)
-        case .file(let p):
-            if downloaded.contains(ShText.baseName(p)) { report(RemoteCodeRules.downloadThenExec, subject) }
-        case .environment, .shellOutput, .unknown, .foundPaths, .pids, .secret:
-            report(RemoteCodeRules.unknownPipeShell, subject)
+        case .none, .credential: return .none
+        case .decoded(_, let text?): return runLiteral(text, lang, subject: subject, &env, depth)
+        case .literal(let t): return runLiteral(t, lang, subject: subject, &env, depth)
+        default: return .unknown
         }
-        return .unknown
     }
 
     mutating func runLiteral(_ text: String, _ lang: ShLang, subject: String, _ env: inout ShEnv, _ depth: Int) -> ShSource {
@@ -404,16 +360,16 @@ extension ShellAnalysis {
             return runCodeSource(stdin, lang, subject: subject, &env, depth)
         }
         if t.hasPrefix("/dev/tcp/") || t.hasPrefix("/dev/udp/") {
-            report(ReverseShellRules.pipeShell, subject)
+            ShellPacks.networkScriptRuns(subject, &self)
             return .unknown
         }
         if t.contains("://") {
-            report(RemoteCodeRules.remoteScript, subject)
+            ShellPacks.urlScriptRuns(subject, &self)
             return .unknown
         }
-        if downloaded.contains(ShText.baseName(t)) { report(RemoteCodeRules.downloadThenExec, subject) }
+        if downloaded.contains(ShText.baseName(t)) { ShellPacks.downloadedFileRuns(subject, &self) }
         // `bash -x ~/.aws/credentials`, `source ~/.aws/credentials; env`: running a credential file reads it.
-        CredentialRules.checkRead(file, env, how: "runs", &self)
+        ShellPacks.fileRead(file, env, how: "runs", &self)
         if let content = written[ShText.baseName(t)], !env.calls.contains("file " + t) {
             env.calls.append("file " + t)
             let out = runLiteral(content, lang, subject: subject, &env, depth)
@@ -425,13 +381,13 @@ extension ShellAnalysis {
 
     mutating func analyzeInline(_ code: String, _ lang: ShLang, extra: String, subject: String, _ env: inout ShEnv, _ depth: Int) {
         if depth > Self.maxDepth {
-            report(ShellRules.tooDeep, code)
+            ShellPacks.limit(.tooDeep, code, &self)
             return
         }
         work += 1 + code.utf8.count / 256
         // The code as written, and in canonical form (aliases resolved, literals folded).
         let flow = ShCodeFlow.normalize(code, lang)
-        if flow.obfuscated || flow.dynamicSpawn { report(ShellRules.dynamicCode, subject) }
+        if flow.obfuscated || flow.dynamicSpawn { ShellPacks.dynamicCode(subject, &self) }
         var f = ShInline.scan(code, lang: lang, extra: extra, home: paths.home)
         if flow.text != code {
             let g = ShInline.scan(flow.text, lang: lang, extra: extra, home: paths.home)
@@ -452,7 +408,7 @@ extension ShellAnalysis {
         }
         for d in f.deletes {
             let path = d.path.hasPrefix("~") ? expandTilde(d.path, env) : d.path
-            FilesystemRules.checkDelete(ShField(text: path, glob: ShGlob.hasGlob(path)), recursive: d.recursive, op: "rm", subject: subject, &self, env)
+            ShellPacks.fileDeleted(ShField(text: path, glob: ShGlob.hasGlob(path)), recursive: d.recursive, subject: subject, &self, env)
         }
         for w in f.writes {
             var e = env
@@ -483,12 +439,9 @@ extension ShellAnalysis {
         let base = ShText.baseName(inv.word)
         let partial = base != ShMark.unknown && base.contains(ShMark.unknown)
         let nameHit = partial && Self.dangerousNames.contains { ShGlob.match(base, $0) }
-        if nameHit || dangerousArguments(inv, env) { report(ShellRules.dynamicCommand, inv.subject) }
-        switch inv.stdin {
-        case .download: report(RemoteCodeRules.unknownPipeShell, inv.subject)
-        case .network: report(ReverseShellRules.pipeShell, inv.subject)
-        default: break
-        }
+        if nameHit || dangerousArguments(inv, env) { ShellPacks.dynamicCommand(inv.subject, &self) }
+        if case .download = inv.stdin { ShellPacks.codeRuns(from: .unknown, subject: inv.subject, &self) }
+        if case .network = inv.stdin { ShellPacks.networkScriptRuns(inv.subject, &self) }
         return .unknown
     }
 
@@ -507,8 +460,7 @@ extension ShellAnalysis {
             case .root, .home, .homeSensitive, .system, .ancestor, .unknown: return true
             default: break
             }
-            if CredentialPaths.match(p, paths) != nil || SelfProtectionRules.protected(p, paths, deleting: true) != nil { return true }
-            if DiskRules.isBlockDevice(p.comps) { return true }
+            if ShellPacks.isSensitiveTarget(p, paths) { return true }
         }
         return false
     }

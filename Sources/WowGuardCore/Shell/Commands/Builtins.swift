@@ -22,7 +22,7 @@ extension ShellAnalysis {
     mutating func cmd_unset(_ s: inout ShSite) -> ShSource? {
         let a = s.inv.args
         for f in a where !f.text.hasPrefix("-") {
-            SystemRules.checkUnset(f.text, &self)
+            ShellPacks.variableUnset(f.text, &self)
             if a.contains(where: { $0.text == "-f" }) { s.env.functions[f.text] = nil } else { s.env.vars[f.text] = .string("") }
         }
         return ShSource.none
@@ -117,11 +117,7 @@ extension ShellAnalysis {
         if code.text.filter({ $0 != " " }).allSatisfy({ $0 == "\u{1}" }) {
             // `eval "$line"`: code whose text is unknown. From stdin that is a download or
             // the network, it runs that; from a variable nobody can see, a person should.
-            switch inv.stdin {
-            case .download: report(RemoteCodeRules.pipeToShell, inv.subject)
-            case .network: report(ReverseShellRules.pipeShell, inv.subject)
-            default: if code.sources.isEmpty { report(ShellRules.dynamicCommand, inv.subject) }
-            }
+            ShellPacks.unknownCodeFromStdin(inv.stdin, subject: inv.subject, silentIfTainted: !code.sources.isEmpty, &self)
         }
         return analyzeScript(code.text, &s.env, depth + 1)
     }
@@ -129,7 +125,7 @@ extension ShellAnalysis {
     mutating func cmd_source(_ s: inout ShSite) -> ShSource? {
         let inv = s.inv, a = s.inv.args, depth = s.depth
         guard let file = a.first else { return ShSource.none }
-        if ExposureRules.isDotEnv(file) { sourcedDotEnv = true }
+        ShellPacks.fileSourced(file, &self)
         let saved = s.env.positional
         if a.count > 1 { s.env.positional = [file.text] + a.dropFirst().map(\.text) }
         let out = runScriptFile(file, .shell, positional: nil, stdin: inv.stdin, subject: inv.subject, &s.env, depth, inCurrentShell: true)

@@ -212,7 +212,7 @@ extension ShellAnalysis {
                 guard key.hasPrefix("scripts."), let value else { continue }
                 runShellText(value, site)
                 if ["preinstall", "install", "postinstall", "prepare", "prepublish"].contains(String(key.dropFirst(8))) {
-                    report(SupplyChainRules.installScript, site.subject)
+                    ShellPacks.installHookAdded(site.subject, &self)
                 }
             }
         }
@@ -241,6 +241,6 @@ extension ShellAnalysis {
         for w in s.writes where w != "/dev/stdout" && w != "/dev/stderr" {
             checkWriteTarget(ShField(text: w.hasPrefix("~") ? expandTilde(w, site.env) : w), &site.env, how: "sed w", subject: site.subject)
         }
-        if s.dynamic { report(ShellRules.dynamicCode, site.subject) }
+        if s.dynamic { ShellPacks.dynamicCode(site.subject, &self) }
     }
 }

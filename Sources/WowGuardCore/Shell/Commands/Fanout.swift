@@ -228,7 +228,7 @@ extension ShellAnalysis {
                 var e = s.env
                 _ = analyzeScript(cmd, &e, depth + 1)
             }
-            if t.hasPrefix("ext::") { report(RemoteCodeRules.gitExt, inv.subject) }
+            if t.hasPrefix("ext::") { ShellPacks.gitExtTransport(inv.subject, &self) }
         }
     }
 

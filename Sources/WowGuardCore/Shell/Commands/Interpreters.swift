@@ -161,7 +161,7 @@ extension ShellAnalysis {
                             if let decoded = ShDecode.base64(n.text).flatMap(ShDecode.utf16le) {
                                 codes.append(ShField(text: decoded))
                             }
-                            report(RemoteCodeRules.decodeExec, inv.subject)
+                            ShellPacks.codeOrigin(decoded: inv.subject, &self)
                         }
                         break
                     }

@@ -137,7 +137,7 @@ extension ShellAnalysis {
         let inv = s.inv, a = s.inv.args, depth = s.depth
         if !a.contains(where: { $0.text == "-l" || $0.text == "-r" || $0.text == "-d" }) {
             _ = runCodeSource(inv.stdin, .shell, subject: inv.subject, &s.env, depth)
-            SystemRules.report(SystemRules.scheduledJob, inv.subject, &self)
+            ShellPacks.jobScheduled(inv.subject, &self)
         }
         return ShSource.none
     }
@@ -206,7 +206,7 @@ extension ShellAnalysis {
             return analyzeScript(split + " " + rest, &e, depth + 1)
         }
         if k >= a.count {
-            if sourcedDotEnv { report(ExposureRules.dotenvRead, inv.subject) }
+            ShellPacks.environmentPrinted(inv.subject, &self)
             return .environment
         }
         return runInner(&s, from: k, extraAssigns: extra)
