@@ -6,42 +6,6 @@ extension ShellAnalysis {
         "sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "yash", "fish", "tcsh", "csh", "rbash", "posh", "oksh",
         "pdksh", "ksh93", "hush", "bash5", "elvish", "nu",
     ]
-    static let interpreterLangs: [String: ShLang] = [
-        "python": .python, "node": .node, "bun": .node, "deno": .node, "ruby": .ruby, "perl": .perl, "php": .php,
-        "lua": .lua, "pwsh": .powershell, "osascript": .applescript, "awk": .awk, "rscript": .r,
-        "iex": .powershell, "invoke-expression": .powershell,
-    ]
-    /// Wrappers whose own options we skip to find the command: (options with a value, long ones, operands before the command).
-    static let simpleWrappers: [String: (Set<Character>, Set<String>, Int)] = [
-        "nohup": ([], [], 0), "builtin": ([], [], 0), "setsid": ([], [], 0), "unbuffer": ([], [], 0),
-        "eatmydata": ([], [], 0), "catchsegv": ([], [], 0), "chronic": ([], [], 0), "dbus-launch": ([], [], 0),
-        "time": (["f", "o"], ["--format", "--output"], 0),
-        "nice": (["n"], ["--adjustment"], 0),
-        "timeout": (["s", "k"], ["--signal", "--kill-after"], 1),
-        "gtimeout": (["s", "k"], ["--signal", "--kill-after"], 1),
-        "stdbuf": (["i", "o", "e"], ["--input", "--output", "--error"], 0),
-        "ionice": (["c", "n", "u"], ["--class", "--classdata", "--uid"], 0),
-        "chroot": ([], ["--userspec", "--groups"], 1),
-        "taskset": ([], [], 1),
-        "chrt": ([], [], 1),
-        "numactl": (["C", "N", "m", "i", "p", "P"], [], 0),
-        "nsenter": (["t", "S", "G", "r", "w"], [], 0),
-        "unshare": (["S", "G", "R", "w"], [], 0),
-        "strace": (["o", "e", "p", "s", "u", "E", "I", "b", "O", "S", "X", "a", "P"], [], 0),
-        "ltrace": (["o", "e", "p", "s", "u", "a", "n", "l", "L", "x", "F", "A"], [], 0),
-        "valgrind": ([], [], 0), "firejail": ([], [], 0), "fakeroot": (["l", "s", "i"], [], 0),
-        "caffeinate": (["t", "w"], [], 0), "torsocks": (["u", "p", "a", "P"], [], 0),
-        "proxychains": (["f"], [], 0), "proxychains4": (["f"], [], 0),
-        "xvfb-run": (["n", "s", "f", "e", "w", "p"], ["--server-num", "--server-args", "--auth-file", "--error-file", "--wait"], 0),
-        "pkexec": ([], ["--user"], 0), "doas": (["u", "C"], [], 0), "sshpass": (["p", "f", "d", "P"], [], 0),
-        "systemd-run": (["p", "E", "u", "M", "H"], ["--unit", "--property", "--setenv", "--uid", "--gid", "--slice", "--description", "--working-directory"], 0),
-        "faketime": (["f"], [], 1), "runuser": (["u", "g", "G"], ["--user", "--group"], 0),
-        "busybox": ([], [], 0), "toybox": ([], [], 0), "screen": (["S", "c", "e", "h", "L", "p", "s", "T", "X"], [], 0),
-        "uvx": ([], ["--from", "--with", "--python", "--index-url", "--with-requirements"], 0),
-        "bunx": (["p"], ["--package"], 0), "pnpx": (["p"], ["--package"], 0),
-        "cross-env": ([], [], 0), "dotenv": (["e", "c", "v"], [], 0), "env-cmd": (["f", "e"], ["--file", "--environments"], 0),
-        "command-not-found": ([], [], 0),
-    ]
 
     mutating func analyzeInvocation(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int, hops: Int) -> ShSource {
         guard hops < 24 else { return .unknown }

@@ -64,20 +64,20 @@ extension ShellAnalysis {
             runRules(inv, &s.env, depth)
             return .unknown
         }
-        if let (short, long, skip) = Self.simpleWrappers[name] {
+        if let spec = Self.simpleWrappers[name] {
             var extra: [String: String] = [:]
             var from = 0
-            if name == "cross-env" {
+            if WrapperSpec.takesAssignments.contains(name) {
                 while from < a.count, let eq = a[from].text.firstIndex(of: "="), a[from].text[..<eq].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
                     extra[String(a[from].text[..<eq])] = String(a[from].text[a[from].text.index(after: eq)...])
                     from += 1
                 }
             }
-            if name == "taskset" || name == "chrt", a.contains(where: { $0.text == "-p" || $0.text == "--pid" }) { return ShSource.none }
+            if WrapperSpec.pidMode.contains(name), a.contains(where: { $0.text == "-p" || $0.text == "--pid" }) { return ShSource.none }
             let sub = Array(a[from...])
-            if let k = ShArgs(sub, shortWithArg: short, longWithArg: long).commandIndex(skip: skip) {
-                for (key, v) in extra { checkAssignment(key, v, &s.env, depth) }
-                return runInner(&s, from: from + k, privileged: name == "pkexec" || name == "doas", extraAssigns: extra)
+            if let k = ShArgs(sub, shortWithArg: spec.shortWithArg, longWithArg: spec.longWithArg).commandIndex(skip: spec.operandsBefore) {
+                for (key, v) in extra { checkAssignment(key, v, &s.env, s.depth) }
+                return runInner(&s, from: from + k, privileged: WrapperSpec.privileged.contains(name), extraAssigns: extra)
             }
             return ShSource.none
         }
