@@ -351,7 +351,7 @@ extension ShellAnalysis {
         work += 1 + code.utf8.count / 256
         // The code as written, and in canonical form (aliases resolved, literals folded).
         let flow = ShCodeFlow.normalize(code, lang)
-        if flow.obfuscated || flow.dynamicSpawn { ShellPacks.dynamicCode(subject, &self) }
+        if flow.obfuscated || flow.dynamicSpawn || flow.dynamicDeleteNearHome { ShellPacks.dynamicCode(subject, &self) }
         var f = ShInline.scan(code, lang: lang, extra: extra, home: paths.home)
         if flow.text != code {
             let g = ShInline.scan(flow.text, lang: lang, extra: extra, home: paths.home)

@@ -71,6 +71,8 @@ enum CodeOptions {
                 RestCommand(sub: "submodule", word: "foreach", kind: .shellText, skipFlags: ["--recursive", "-q", "--quiet"]),
                 RestCommand(sub: "worktree", word: "foreach", kind: .shellText)],
         "sqlite3": [],
+        "gdb": [RestCommand(sub: nil, word: "--args", kind: .argv)],
+        "lldb": [RestCommand(sub: nil, word: "--", kind: .argv)],
     ]
 
     /// A command's (leading-space-free) sed script: the commands that run shell code, and files it writes.

@@ -16,7 +16,7 @@ struct WrapperSpec: Sendable {
     }
 
     /// Wrappers that run the command as another (usually privileged) user.
-    static let privileged: Set<String> = ["pkexec", "doas"]
+    static let privileged: Set<String> = ["pkexec", "doas", "run0"]
     /// Wrappers that take `NAME=value` assignments before the command.
     static let takesAssignments: Set<String> = ["cross-env"]
     /// Wrappers that act on a running process with `-p PID` instead of running a command.
@@ -61,5 +61,11 @@ extension ShellAnalysis {
         "bunx": WrapperSpec(["p"], ["--package"], 0), "pnpx": WrapperSpec(["p"], ["--package"], 0),
         "cross-env": WrapperSpec([], [], 0), "dotenv": WrapperSpec(["e", "c", "v"], [], 0), "env-cmd": WrapperSpec(["f", "e"], ["--file", "--environments"], 0),
         "command-not-found": WrapperSpec([], [], 0),
+        "perf": WrapperSpec(["o", "e", "p", "t", "c", "F", "g", "r", "C", "G", "x", "I", "m"], ["--output", "--event", "--pid", "--tid", "--repeat", "--cpu"], 1),
+        "run0": WrapperSpec(["u", "g", "D"], ["--user", "--group", "--chdir", "--unit", "--property", "--setenv", "--description", "--slice"], 0),
+        "flatpak-spawn": WrapperSpec([], ["--directory", "--env", "--forward-fd"], 0),
+        "distrobox-enter": WrapperSpec(["n", "e"], ["--name", "--additional-flags"], 0),
+        "toolbox": WrapperSpec(["c", "r", "d"], ["--container", "--release", "--distro"], 1),
+        "systemd-inhibit": WrapperSpec([], ["--what", "--who", "--why", "--mode"], 0),
     ]
 }

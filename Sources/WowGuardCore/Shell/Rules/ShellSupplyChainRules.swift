@@ -78,7 +78,7 @@ enum SupplyChainRules {
 
     /// Commands these rules are about (everything else returns at once).
     static let packageTools: Set<String> = ["pip", "pip3", "uv", "pipx", "poetry", "pdm", "npm", "pnpm", "yarn", "bun", "npx", "pnpx", "bunx", "uvx",
-                                            "gem", "bundle", "cargo", "conda", "mamba", "micromamba", "composer", "nuget", "dotnet", "go"]
+                                            "gem", "bundle", "cargo", "conda", "mamba", "micromamba", "composer", "nuget", "dotnet", "go", "pipenv", "hatch", "rye"]
 
     static func check(_ inv: ShInvocation, _ sink: inout ShellSink) {
         let name = inv.name
@@ -103,6 +103,13 @@ enum SupplyChainRules {
                 sink.report(registry, inv.subject)
                 return
             }
+        }
+        // `poetry source add NAME URL`, `conda config --add channels URL`, `dotnet nuget add source URL`, `bundle config mirror.X URL`.
+        let sourceVerbs: Set<String> = ["config", "source", "sources", "channel", "channels", "registry", "repo", "repository", "mirror", "index"]
+        if words.contains(where: { sourceVerbs.contains($0.lowercased()) || $0.lowercased().hasPrefix("mirror.") }),
+           args.contains(where: { a in a.split(separator: "=").contains { suspicious(String($0)) } }) {
+            sink.report(registry, inv.subject)
+            return
         }
         if name == "gem" && words.first == "sources" { return }
         if name == "go", words.starts(with: ["env"]), args.contains("-w") {
