@@ -384,6 +384,13 @@ enum ShCodeFlow {
         fold()
         result.text = render(toks)
         result.dynamicSpawn = dynamicSpawn(toks, lang)
+        // Backticks and qx around a variable (`$c`, `#{cmd}`): a command built at run time.
+        if lang == .perl || lang == .php || lang == .ruby {
+            for marker in ["`$", "qx($", "qx{$", "qx/$", "`#{", "%x(#{", "%x{#{", "%x(", "`\\$"] where code.contains(marker) {
+                if marker == "%x(" && !code.contains("%x(#") && !code.contains("%x($") { continue }
+                result.dynamicSpawn = true
+            }
+        }
         let mentionsHome = toks.contains { if case .string(let s) = $0 { return s == "~" || s.hasPrefix("~/") || s == "/" || s == "/*" }; return false }
         result.dynamicDeleteNearHome = mentionsHome && nonLiteralCall(toks, deleters(lang), lang)
         return result

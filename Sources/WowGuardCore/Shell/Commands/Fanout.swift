@@ -194,13 +194,23 @@ extension ShellAnalysis {
         let g = ShGit(inv)
         var pairs = g.configs
         if g.sub == "config" {
-            let ops = g.args.filter { !$0.hasPrefix("-") }
+            var ops: [String] = []
+            var k = 0
+            while k < g.args.count {
+                let t = g.args[k]
+                if ["-f", "--file", "--blob", "--type", "--default", "--comment", "--value"].contains(t) { k += 2; continue }
+                if !t.hasPrefix("-") { ops.append(t) }
+                k += 1
+            }
+            if ops.first == "set" { ops.removeFirst() }
             if ops.count >= 2 { pairs.append((ops[0], ops[1])) }
         }
         for (key, value) in pairs {
             let k = key.lowercased()
             var cmd: String? = nil
             if k.hasPrefix("alias.") && value.hasPrefix("!") { cmd = String(value.dropFirst()) }
+            // `submodule.NAME.update = !cmd` runs cmd on `git submodule update`.
+            else if k.hasPrefix("submodule.") && k.hasSuffix(".update") && value.hasPrefix("!") { cmd = String(value.dropFirst()) }
             else if k.hasPrefix("alias.") && !value.isEmpty && value != ShMark.unknown {
                 // `git -c alias.ci='commit --no-verify' ci`: the alias expands to a git command.
                 let name = String(k.dropFirst(6))

@@ -35,8 +35,11 @@ extension ShellAnalysis {
         if command {
             guard let code = rest.first else { return .none }
             let positional = rest.dropFirst().map(\.text)
-            return runCode(code, .shell, positional: positional.isEmpty ? [inv.word] : Array(positional),
-                           stdin: inv.stdin, subject: inv.subject, &s.env, depth)
+            // `sh -c "$CMD"`, `xargs … sh -c {}`: code nobody can read before it runs.
+            if !code.text.isEmpty && code.text.allSatisfy({ $0 == Character(ShMark.unknown) || $0 == " " }) {
+                ShellPacks.unknownCodeFromStdin(inv.stdin, subject: inv.subject, silentIfTainted: false, &self)
+            }
+            return runCode(code, .shell, &s, positional: positional.isEmpty ? [inv.word] : Array(positional))
         }
         if let script = rest.first, !readsStdin {
             return runScriptFile(script, .shell, positional: rest.map(\.text), stdin: inv.stdin, subject: inv.subject, &s.env, depth)

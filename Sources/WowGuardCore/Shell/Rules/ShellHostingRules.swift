@@ -19,7 +19,7 @@ enum HostingRules {
                (["secret", "delete"], deleteResource), (["secret", "remove"], deleteResource), (["variable", "delete"], deleteResource),
                (["run", "delete"], deleteResource), (["codespace", "delete"], deleteResource), (["gist", "delete"], deleteResource),
                (["repo", "archive"], deleteResource), (["label", "delete"], deleteResource), (["ruleset", "delete"], deleteResource)],
-        "glab": [(["repo", "delete"], destroy), (["release", "delete"], deleteResource), (["variable", "delete"], deleteResource),
+        "glab": [(["repo", "delete"], destroy), (["project", "delete"], destroy), (["release", "delete"], deleteResource), (["variable", "delete"], deleteResource),
                  (["repo", "archive"], deleteResource)],
         "hub": [(["delete"], destroy)],
         "heroku": [(["apps:destroy"], destroy), (["destroy"], destroy), (["apps:delete"], destroy), (["pg:reset"], destroy),

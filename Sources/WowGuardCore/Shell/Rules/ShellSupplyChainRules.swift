@@ -80,8 +80,26 @@ enum SupplyChainRules {
     static let packageTools: Set<String> = ["pip", "pip3", "uv", "pipx", "poetry", "pdm", "npm", "pnpm", "yarn", "bun", "npx", "pnpx", "bunx", "uvx",
                                             "gem", "bundle", "cargo", "conda", "mamba", "micromamba", "composer", "nuget", "dotnet", "go", "pipenv", "hatch", "rye"]
 
+    /// Forges whose URLs may be rewritten to one another (`url."git@github.com:".insteadOf https://github.com/`).
+    static let forgeHosts = ["github.com", "gitlab.com", "bitbucket.org", "ssh.github.com", "codeberg.org"]
+
     static func check(_ inv: ShInvocation, _ sink: inout ShellSink) {
         let name = inv.name
+        if name == "git" {
+            // `url.<base>.insteadOf`: every fetch of the original URL goes to <base> instead.
+            let g = ShGit(inv)
+            var keys = g.configs.map(\.0)
+            if g.sub == "config" { keys += g.args.filter { !$0.hasPrefix("-") }.prefix(1) }
+            for key in keys {
+                let k = key.lowercased()
+                guard k.hasPrefix("url."), k.hasSuffix(".insteadof") || k.hasSuffix(".pushinsteadof") else { continue }
+                let base = String(key.dropFirst(4).dropLast(k.hasSuffix(".pushinsteadof") ? 14 : 10))
+                let hosts = ShURL.hosts(in: base.contains("://") ? base : "ssh://" + base.replacingEvery(":", with: "/", limit: 1))
+                let known = !base.lowercased().hasPrefix("http://") && hosts.allSatisfy { h in forgeHosts.contains { h.lowercased() == $0 || h.lowercased().hasSuffix("." + $0) } }
+                if !known { sink.report(registry, inv.subject) }
+            }
+            return
+        }
         guard packageTools.contains(name) else { return }
         let args = inv.argTexts
         for (k, t) in args.enumerated() {
