@@ -58,6 +58,7 @@ enum CodeOptions {
         "make": [Option(spellings: ["-f", "--file", "--makefile"], value: .makefile), Option(spellings: ["--eval", "-E"], value: .makefile)],
         "gmake": [Option(spellings: ["-f", "--file", "--makefile"], value: .makefile)],
         "tcpdump": [Option(spellings: ["-z"], value: .shell)],
+        "rsync": [Option(spellings: ["--rsync-path"], value: .shell)],
         "psql": [Option(spellings: ["-c", "--command"], value: .shellAfter(["\\!"]))],
         "sqlite3": [Option(spellings: ["-cmd"], value: .shellAfter([".shell ", ".system "]))],
         "mysql": [Option(spellings: ["-e", "--execute"], value: .shellAfter(["system ", "\\! "]))],
