@@ -5,7 +5,6 @@ import Glibc
 import Darwin
 #endif
 import WowGuardCore
-import WowGuardSystem
 import WowGuardGit
 
 public struct WowGuard: ParsableCommand {
