@@ -2,7 +2,6 @@ import ArgumentParser
 import Dispatch
 import Synchronization
 import WowGuardCore
-import WowGuardSystem
 import WowGuardGit
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -6,7 +6,6 @@ import Glibc
 import Darwin
 #endif
 import WowGuardCore
-import WowGuardSystem
 import WowGuardGit
 
 public struct WowGuard: ParsableCommand {
