@@ -31,6 +31,10 @@ let package = Package(
     targets: [
         // No pkgConfig: it would add `-lpcre2-8` (the shared library) to every link.
         .systemLibrary(name: "CPCRE2", providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]),
+        // SQLite for the audit log and the secret-taint store, linked statically on Linux (no extra
+        // shared library to load on every agent hook call). Not through pkg-config: its `-lsqlite3`
+        // would pull in the shared library; sqlite3.h is in the default include path.
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .systemLibrary(name: "CLibgit2", providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
         // libgit2's static archive references GSSAPI (HTTP Negotiate auth, never used here).
         .target(name: "GSSStubs"),
@@ -46,8 +50,15 @@ let package = Package(
             dependencies: ["WowGuardCore", "WowGuardSystem", "CLibgit2", .target(name: "GSSStubs", condition: .when(platforms: [.linux]))],
             linkerSettings: staticLibgit2
         ),
+        // Session state in SQLite: audit log with a hash chain, secret taint, escalation.
+        .target(
+            name: "WowGuardStore",
+            dependencies: ["CSQLite", "WowGuardCore", "WowGuardSystem"],
+            linkerSettings: [.linkedLibrary(":libsqlite3.a", .when(platforms: [.linux])), .linkedLibrary("m", .when(platforms: [.linux])),
+                             .linkedLibrary("sqlite3", .when(platforms: [.macOS]))]
+        ),
         // Agent hook protocols (Claude Code, Codex, Gemini CLI, Copilot, Cursor, Windsurf): decode, encode, install.
-        .target(name: "WowGuardAgents", dependencies: ["WowGuardCore", "WowGuardSystem"]),
+        .target(name: "WowGuardAgents", dependencies: ["WowGuardCore", "WowGuardSystem", "WowGuardStore"]),
         .target(
             name: "WowGuardCLI",
             dependencies: [
@@ -56,12 +67,13 @@ let package = Package(
                 "WowGuardAgents",
                 "WowGuardSystem",
                 "CBuildInfo",
+                "WowGuardStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "wow-guard", dependencies: ["WowGuardCLI"]),
         .testTarget(name: "WowGuardCoreTests", dependencies: ["WowGuardCore"]),
-        .testTarget(name: "WowGuardAgentsTests", dependencies: ["WowGuardAgents", "WowGuardCore", "WowGuardSystem"], exclude: []),
+        .testTarget(name: "WowGuardAgentsTests", dependencies: ["WowGuardAgents", "WowGuardCore", "WowGuardSystem", "WowGuardStore"]),
         .testTarget(name: "WowGuardCLITests", dependencies: ["WowGuardCore", "wow-guard"]),
     ]
 )

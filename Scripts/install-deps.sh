@@ -5,9 +5,10 @@ set -euo pipefail
 
 # libgit2 is linked statically on Linux: its archive and those of its dependencies come with
 # libgit2-dev (mbedtls, http-parser, ssh2, pcre2), libssl-dev and zlib1g-dev.
-apt_packages=(libpcre2-dev libgit2-dev libssl-dev zlib1g-dev pkg-config git)
-brew_packages=(pcre2 libgit2 pkg-config)
-static_archives=(libgit2.a libmbedtls.a libmbedx509.a libmbedcrypto.a libhttp_parser.a libssh2.a libssl.a libcrypto.a libz.a)
+# SQLite (audit log, taint store) is linked statically too: libsqlite3-dev ships libsqlite3.a.
+apt_packages=(libpcre2-dev libgit2-dev libssl-dev zlib1g-dev libsqlite3-dev pkg-config git)
+brew_packages=(pcre2 libgit2 sqlite pkg-config)
+static_archives=(libgit2.a libmbedtls.a libmbedx509.a libmbedcrypto.a libhttp_parser.a libssh2.a libssl.a libcrypto.a libz.a libsqlite3.a)
 
 with_test_tools=0
 [ "${1:-}" = "--with-test-tools" ] && with_test_tools=1
@@ -16,6 +17,7 @@ have_all() {
   command -v pkg-config >/dev/null 2>&1 || return 1
   command -v git >/dev/null 2>&1 || return 1
   pkg-config --exists libpcre2-8 || return 1
+  pkg-config --exists sqlite3 || return 1
   if [ "$(uname -s)" = Linux ]; then
     local libdir
     libdir="$(pkg-config --variable=libdir libgit2 2>/dev/null)" || return 1
@@ -70,6 +72,6 @@ case "$(uname -s)" in
     ;;
 esac
 
-have_all || { echo "install-deps: packages installed but libpcre2-8/libgit2 are still not found" >&2; exit 1; }
+have_all || { echo "install-deps: packages installed but libpcre2-8/libgit2/sqlite3 are still not found" >&2; exit 1; }
 [ $with_test_tools = 1 ] && install_test_tools
 exit 0

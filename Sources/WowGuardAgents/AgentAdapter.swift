@@ -159,15 +159,11 @@ public enum AgentAdapters {
         ClaudeCodeAdapter(), CodexAdapter(), GeminiCLIAdapter(), CopilotCLIAdapter(), CursorAdapter(), WindsurfAdapter(),
     ]
 
+    /// Adding an agent: its file under `Agents/`, its fixtures, its case in `AgentKind` and its
+    /// entry in `all`.
     public static func adapter(for kind: AgentKind) -> any AgentAdapter {
-        switch kind {
-        case .claude: ClaudeCodeAdapter()
-        case .codex: CodexAdapter()
-        case .gemini: GeminiCLIAdapter()
-        case .copilot: CopilotCLIAdapter()
-        case .cursor: CursorAdapter()
-        case .windsurf: WindsurfAdapter()
-        }
+        guard let a = all.first(where: { $0.kind == kind }) else { preconditionFailure("no adapter for \(kind)") }
+        return a
     }
 
     /// The agents that look used in this project or by this user.

@@ -1,5 +1,6 @@
 import WowGuardCore
 import WowGuardSystem
+import WowGuardStore
 
 /// The machine a hook call or an install runs on: environment, home, project root, clock and
 /// configuration, injected so that the protocols can be tested in-process.
@@ -20,13 +21,15 @@ public struct HookHost: Sendable {
     public var realPath: @Sendable (String) -> String?
     /// Finds a command on PATH.
     public var which: @Sendable (String) -> String?
+    /// Where the audit log and the taint store live (nil: no state is kept).
+    public var state: StoreSettings?
 
     public init(environment: @escaping @Sendable (String) -> String?, home: String?, cwd: String,
                 projectRoot: @escaping @Sendable (String) -> String? = { Posix.gitTopLevel(of: $0) },
                 now: @escaping @Sendable () -> Double = { Posix.wallClock() },
                 configuration: @escaping @Sendable (String?) -> (Config, warning: String?) = { _ in (Config(), nil) },
                 realPath: @escaping @Sendable (String) -> String? = { Posix.realPath($0) },
-                which: (@Sendable (String) -> String?)? = nil) {
+                which: (@Sendable (String) -> String?)? = nil, state: StoreSettings? = nil) {
         self.environment = environment
         self.home = home
         self.cwd = cwd
@@ -35,11 +38,14 @@ public struct HookHost: Sendable {
         self.configuration = configuration
         self.realPath = realPath
         self.which = which ?? { name in Posix.which(name, path: environment("PATH")) }
+        self.state = state
     }
 
     /// This process's machine.
     public static func system(configuration: @escaping @Sendable (String?) -> (Config, warning: String?)) -> HookHost {
-        HookHost(environment: { Posix.env($0) }, home: Posix.env("HOME"), cwd: Posix.cwd(), configuration: configuration)
+        let home = Posix.env("HOME")
+        return HookHost(environment: { Posix.env($0) }, home: home, cwd: Posix.cwd(), configuration: configuration,
+                        state: StoreSettings(environment: { Posix.env($0) }, home: home))
     }
 
     /// The base directory of an install scope: the project root (git work tree around cwd) or home.

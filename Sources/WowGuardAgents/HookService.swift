@@ -1,4 +1,5 @@
 import WowGuardCore
+import WowGuardStore
 
 /// The agent hook, callable in-process: payload bytes and a host in, the agent's reply out.
 /// `wow-guard hook` is a thin shell around it (stdin in, stdout/stderr/exit code out).
@@ -26,8 +27,29 @@ public enum HookService {
         } catch {
             return adapter.malformed(error.message, event: error.event)
         }
-        let verdicts = judge(event, adapter: adapter, host: host)
-        return answer(verdicts, event: event, adapter: adapter)
+        let started = host.now()
+        let state = host.state.map { StateStore(settings: $0) }
+        let context = context(for: event, adapter: adapter, host: host)
+        var verdicts: [Verdict]
+        var seen: [(verdict: Verdict, secret: String)] = []
+        if event.kind == .postTool {
+            let projectDir = context.projectDir
+            let engine = PolicyEngine(scanner: { scanner(host: host, projectDir: projectDir) }, context: context)
+            seen = seenSecretVerdicts(event, engine: engine)
+            verdicts = seen.map(\.verdict)
+        } else {
+            verdicts = judge(event, adapter: adapter, host: host)
+        }
+        if let state { verdicts += SessionState.verdicts(for: event, verdicts: verdicts, seen: seen, context: context, host: host, store: state) }
+        let reply = answer(verdicts, event: event, adapter: adapter)
+        if let state {
+            var decision = verdicts.decision
+            if decision == .ask && !adapter.canAsk(at: event) { decision = .deny }
+            if reply == .none { decision = .allow }
+            SessionState.record(event: event, agent: agent, verdicts: verdicts, decision: decision, context: context,
+                                started: started, host: host, store: state)
+        }
+        return reply
     }
 
     /// Where the agent works.
@@ -53,7 +75,7 @@ public enum HookService {
             }
             return verdicts
         case .postTool:
-            return seenSecretVerdicts(event, engine: engine)
+            return seenSecretVerdicts(event, engine: engine).map(\.verdict)
         case .prompt:
             return engine.secretVerdicts(in: event.texts, path: "prompt", ruleID: "secret.in-prompt", decision: .deny,
                                          what: "the prompt carries a secret, which would go to the model provider")
@@ -61,13 +83,13 @@ public enum HookService {
     }
 
     /// Secrets in what a tool returned: the agent has seen them; tell it not to repeat or send them.
-    static func seenSecretVerdicts(_ event: HookEvent, engine: PolicyEngine) -> [Verdict] {
-        var out: [Verdict] = []
+    static func seenSecretVerdicts(_ event: HookEvent, engine: PolicyEngine) -> [(verdict: Verdict, secret: String)] {
+        var out: [(Verdict, String)] = []
         for text in event.texts where !text.isEmpty {
             for f in engine.scanner.scan(text, path: "tool-output") {
-                out.append(Verdict(ruleID: "secret.seen", decision: .deny,
-                                   reason: "the output of \(event.toolName.isEmpty ? "the tool" : event.toolName) contains \(f.description) (\(f.ruleID), \(f.redactedSecret)): do not repeat, store or send it",
-                                   subject: f.ruleID))
+                out.append((Verdict(ruleID: "secret.seen", decision: .deny,
+                                    reason: "the output of \(event.toolName.isEmpty ? "the tool" : event.toolName) contains \(f.description) (\(f.ruleID), \(f.redactedSecret)): do not repeat, store or send it",
+                                    subject: f.ruleID), f.secret))
             }
         }
         return out

@@ -1,5 +1,4 @@
 import WowGuardCore
-import WowGuardSystem
 
 /// Finds and merges the user's and the repository's configuration.
 enum ConfigLoader {

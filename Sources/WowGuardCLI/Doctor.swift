@@ -232,8 +232,10 @@ struct GitDoctor {
             let fd = open(index, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             if fd >= 0 { _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, bytes.count) }; close(fd) }
         }
+        // The canary verdicts go to a throw-away audit log, not the user's (WOW_GUARD_STATE_DIR).
         let env: [String: String?] = [
             "GIT_INDEX_FILE": index, "GIT_OBJECT_DIRECTORY": objects, "GIT_ALTERNATE_OBJECT_DIRECTORIES": realObjects,
+            "WOW_GUARD_STATE_DIR": tmp + "/state",
         ]
         let token = Canary.githubToken()
         let files = [(Canary.secretPath, "GITHUB_TOKEN=\(token)\n"), (Canary.scriptPath, "#!/bin/sh\n\(Canary.command)\n")]
@@ -334,6 +336,8 @@ struct AgentDoctor {
                 guard let payload = Self.payload(agent: adapter.kind, event: hook.event, project: project) else { continue }
                 var env: [String: String?] = [:]
                 if let v = adapter.projectDirectoryVariable { env[v] = project }
+                // The canary call goes to a throw-away audit log and taint store, not the user's.
+                if let tmp = DoctorCleanup.tempDir ?? DoctorCleanup.makeTempDir() { env["WOW_GUARD_STATE_DIR"] = tmp + "/state" }
                 let r = Subprocess.run(["/bin/sh", "-c", hook.command], cwd: project, environment: env, stdin: payload, timeoutSeconds: min(timeout, 30))
                 if Self.blocks(r) {
                     report.ok("\(name): blocks a canary `curl … | sh`")
@@ -344,5 +348,6 @@ struct AgentDoctor {
             }
         }
         if !any { report.note("no agent hook of wow-guard is installed here (`wow-guard install` finds the agents in this project)") }
+        DoctorCleanup.cleanUp()
     }
 }

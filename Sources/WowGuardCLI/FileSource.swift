@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import WowGuardCore
-import WowGuardSystem
 import WowGuardGit
 
 /// A file to scan: where it is on disk and how it is reported.

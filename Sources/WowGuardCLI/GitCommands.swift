@@ -56,11 +56,17 @@ struct PreCommit: ParsableCommand {
     var config: String?
 
     func run() throws {
-        let findings: [Finding]
+        let started = Posix.now()
+        var findings: [Finding]
+        let state = PreCommitState.store()
+        var repository = ""
         do {
             let session = try GitSession(configPath: config)
             let files = try session.repository.stagedChanges()
+            repository = session.repository.workdir ?? session.repository.gitDir
             findings = ChangeDetectors.findings(in: files, detectors: ChangeDetectors.make(config: session.config), filter: session.filter)
+            findings += PreCommitState.taintFindings(files, store: state)
+            PreCommitState.record(findings, started: started, repository: repository, store: state)
         } catch let e as CLIError {
             throw CLIError("\(e.message)\nThe commit is blocked. Fix the problem, or bypass the check consciously: git commit --no-verify")
         } catch let e as GitError {
@@ -212,7 +218,10 @@ enum AutoInstall {
 }
 
 struct Uninstall: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove wow-guard's git hook (restoring a previous hook) and/or an agent's tool hook.")
+    static let configuration = CommandConfiguration(
+        abstract: "Remove wow-guard's git hook (restoring a previous hook) and/or agents' tool hooks.",
+        discussion: "With no flags: the git hook and every agent hook of wow-guard found here (--user: in the user's settings)."
+    )
 
     @Flag(help: "Remove the git pre-commit hook from this repository.")
     var git = false
@@ -223,12 +232,28 @@ struct Uninstall: ParsableCommand {
     @Flag(help: "With --agent: the user's settings instead of the project's.")
     var user = false
 
-    func validate() throws {
-        if !git && agent.isEmpty { throw ValidationError("say what to uninstall: --git and/or --agent NAME") }
-        if user && agent.isEmpty { throw ValidationError("--user goes with --agent") }
-    }
+    @Flag(help: "Show what would be removed, and change nothing.")
+    var dryRun = false
 
     func run() throws {
+        var git = self.git
+        var agent = self.agent
+        if !git && agent.isEmpty {
+            // Everything wow-guard installed here.
+            if let repo = try? Repository(discoverFrom: ".", useEnvironment: false), let dir = try? repo.hooksDirectory(),
+               let text = try? Posix.readText(dir + "/pre-commit"), text.contains(HookScripts.marker) { git = true }
+            let host = AgentEnvironment.host()
+            agent = AgentAdapters.all.filter { a in
+                a.configuredHooks(host: host).contains { $0.isWowGuard && $0.settingsFile == a.settingsFile(scope: user ? .user : .project, host: host) }
+            }.map(\.kind)
+            if !git && agent.isEmpty { Posix.output("wow-guard: nothing of wow-guard is installed here; nothing to do\n"); return }
+        }
+        if dryRun {
+            if git { Posix.output("would: remove wow-guard's pre-commit hook (restoring a previous one)\n") }
+            for a in agent { Posix.output("would: remove the \(AgentAdapters.adapter(for: a).displayName) hook\n") }
+            Posix.output("wow-guard: --dry-run: nothing was changed\n")
+            return
+        }
         if git {
             let repo: Repository
             do { repo = try Repository(discoverFrom: ".", useEnvironment: false) } catch { throw CLIError("cannot uninstall the hook: \(error.message)") }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import WowGuardCore
-import WowGuardSystem
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(

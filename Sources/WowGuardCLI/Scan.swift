@@ -2,7 +2,6 @@ import ArgumentParser
 import Dispatch
 import Synchronization
 import WowGuardCore
-import WowGuardSystem
 import WowGuardGit
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -116,7 +115,7 @@ struct Scan: ParsableCommand {
             for w in verbose ? warnings[...] : warnings.prefix(20) { Posix.output("wow-guard: warning: \(w)\n", to: 2) }
             if verbose {
                 Posix.output("wow-guard: \(files.count) files listed, \(stats.files) scanned, \(stats.skippedBinary) skipped as binary, "
-                             + "\(files.count - stats.files - result.binary) allowlisted or gone, \(stats.baselined) findings accepted by the baseline\n", to: 2)
+                             + "\(files.count - stats.files - result.binary) allowlisted, unreadable or gone, \(stats.baselined) findings accepted by the baseline\n", to: 2)
             }
             if !skipUnreadable && !unreadable.isEmpty && format != .text {
                 Posix.output("wow-guard: incomplete scan: \(unreadable.count) path\(unreadable.count == 1 ? "" : "s") could not be read:\n"

@@ -6,7 +6,6 @@ import Glibc
 import Darwin
 #endif
 import WowGuardCore
-import WowGuardSystem
 import WowGuardGit
 
 public struct WowGuard: ParsableCommand {
@@ -14,8 +13,8 @@ public struct WowGuard: ParsableCommand {
         commandName: "wow-guard",
         abstract: "Blocks credentials and dangerous scripts before they reach a commit or an agent's tool call.",
         version: BuildInfo.versionLine,
-        subcommands: [Init.self, Scan.self, PreCommit.self, Hook.self, Check.self, Install.self, Uninstall.self, CheckInstall.self, Allow.self,
-                      BaselineCommand.self, Rules.self, Explain.self, Doctor.self, GenerateDocs.self]
+        subcommands: [Init.self, Scan.self, PreCommit.self, Hook.self, Check.self, Install.self, Uninstall.self, CheckInstall.self, Log.self, Stats.self,
+                      Allow.self, BaselineCommand.self, Rules.self, Explain.self, Doctor.self, GenerateDocs.self]
     )
 
     public init() {}

@@ -29,6 +29,7 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
 enum Libgit2 {
     static let initialized: Bool = {
         git_libgit2_init()
+        _ = wowguard_disable_strict_hash_verification()
         return true
     }()
 }
@@ -106,17 +107,49 @@ public final class Repository {
     }
 
     /// Added lines of the staged change (index against `HEAD^{tree}`; the empty tree when unborn).
-    public func stagedChanges(useEnvironment: Bool = true) throws(GitError) -> [ChangedFile] {
-        let idx = try index(useEnvironment: useEnvironment)
-        defer { git_index_free(idx) }
+    public func stagedChanges(useEnvironment: Bool = true, useCacheTree: Bool = true) throws(GitError) -> [ChangedFile] {
         let head = try tree("HEAD")
         defer { if let head { git_object_free(head) } }
+        if useCacheTree, let head, let fast = try narrowedStagedChanges(head: head, useEnvironment: useEnvironment) { return fast }
+        let idx = try index(useEnvironment: useEnvironment)
+        defer { git_index_free(idx) }
+        return try diff(head, idx, paths: nil)
+    }
+
+    /// The staged change found with the index's cache-tree, reading the index file directly (no
+    /// libgit2 index: it hashes, validates and maps every entry); nil when that cannot be done
+    /// (no cache-tree, conflicts, an index format this reader does not know).
+    func narrowedStagedChanges(head: OpaquePointer, useEnvironment: Bool) throws(GitError) -> [ChangedFile]? {
+        let file = useEnvironment ? env("GIT_INDEX_FILE").map { absolutePath($0, relativeTo: currentDirectory()) } : nil
+        guard let index = CacheTree.readIndex(file ?? absolutePath("index", relativeTo: gitDir)),
+              let paths = CacheTree.candidatePaths(index, head: head, repo: repo) else { return nil }
+        if paths.isEmpty { return [] }
+        guard let small = CacheTree.smallIndex(index, candidates: paths) else { return nil }
+        defer { git_index_free(small) }
+        // The diff looks up each file's `diff` attribute, which reads `.gitattributes` from the
+        // work tree and else from the repository's index: loading that index (every entry hashed,
+        // validated and mapped) was half of a pre-commit. The small index stands in for it.
+        _ = git_repository_set_index(repo, small)
+        return try diff(head, small, paths: paths)
+    }
+
+    /// Added lines of `idx` against `head`, limited to `paths` when given.
+    func diff(_ head: OpaquePointer?, _ idx: OpaquePointer, paths: [String]?) throws(GitError) -> [ChangedFile] {
         var opts = git_diff_options()
         try check(git_diff_options_init(&opts, UInt32(GIT_DIFF_OPTIONS_VERSION)), "diff options")
         opts.context_lines = 0
         opts.interhunk_lines = 0
+        var cStrings: [UnsafeMutablePointer<CChar>?] = (paths ?? []).map { strdup($0) }
+        defer { for c in cStrings { free(c) } }
         var diff: OpaquePointer?
-        try check(git_diff_tree_to_index(&diff, repo, head, idx, &opts), "cannot diff the index against HEAD")
+        let rc: Int32 = cStrings.withUnsafeMutableBufferPointer { buf in
+            if paths != nil {
+                opts.pathspec = git_strarray(strings: buf.baseAddress, count: buf.count)
+                opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue
+            }
+            return git_diff_tree_to_index(&diff, repo, head, idx, &opts)
+        }
+        try check(rc, "cannot diff the index against HEAD")
         defer { git_diff_free(diff) }
         return try DiffReader.changedFiles(diff!, repo: repo)
     }

@@ -90,12 +90,17 @@ public enum Posix {
     /// Everything from a file descriptor, up to `limit` bytes (more is an error).
     public static func readAll(fd: Int32, limit: Int) -> Result<[UInt8], Error> {
         var out: [UInt8] = []
+        // A regular file: its size is known, so one buffer and (usually) one read.
+        var st = stat()
+        if fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size > 0, Int(st.st_size) <= limit {
+            out.reserveCapacity(Int(st.st_size) + 1)
+        }
         var buf = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = read(fd, &buf, buf.count)
             if n < 0 { if errno == EINTR { continue }; return .failure(Error(description: errnoText())) }
             if n == 0 { break }
-            out += buf[0..<n]
+            out.append(contentsOf: buf[0..<n])
             if out.count > limit { return .failure(Error(description: "input larger than \(limit / 1_048_576) MiB")) }
         }
         return .success(out)

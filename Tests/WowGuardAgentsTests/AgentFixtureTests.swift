@@ -58,3 +58,17 @@ final class AgentFixtureTests: XCTestCase {
         XCTAssertEqual(r, HookReply.none)
     }
 }
+
+final class AdapterRegistryTests: XCTestCase {
+    func testEveryAgentHasOneAdapterWithDocumentationAndFixtures() throws {
+        XCTAssertEqual(AgentAdapters.all.map(\.kind), AgentKind.allCases)
+        for a in AgentAdapters.all {
+            XCTAssertEqual(AgentAdapters.adapter(for: a.kind).kind, a.kind)
+            XCTAssertTrue(a.documentation.hasPrefix("https://"), a.displayName)
+            XCTAssertEqual(a.checkedOn, "2026-12-07")
+            XCTAssertFalse(a.registrations.isEmpty)
+            let dir = AgentFixture.directory.appendingPathComponent(a.kind.rawValue).path
+            XCTAssertGreaterThan(try FileManager.default.contentsOfDirectory(atPath: dir).count, 4, a.displayName)
+        }
+    }
+}

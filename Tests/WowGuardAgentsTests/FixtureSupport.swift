@@ -1,6 +1,7 @@
 import Foundation
 import WowGuardAgents
 import WowGuardCore
+import WowGuardStore
 
 /// The agent fixtures (`Tests/AgentFixtures/<agent>/<case>.json` with `<case>.expected.json`),
 /// with `$PROJECT`, `$HOME` and `$GITHUB_TOKEN` filled in at run time (the token is generated).
@@ -93,11 +94,12 @@ final class Sandbox {
     }
     deinit { try? FileManager.default.removeItem(at: root) }
 
-    func host(cwd: String? = nil, path: String = "/usr/bin:/bin", env extra: [String: String] = [:]) -> HookHost {
+    func host(cwd: String? = nil, path: String = "/usr/bin:/bin", env extra: [String: String] = [:], state: StoreSettings? = nil,
+              now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) -> HookHost {
         var env = ["HOME": home, "PATH": path, "CLAUDE_PROJECT_DIR": project]
         for (k, v) in extra { env[k] = v }
         let vars = env
-        return HookHost(environment: { vars[$0].flatMap { $0.isEmpty ? nil : $0 } }, home: home, cwd: cwd ?? project)
+        return HookHost(environment: { vars[$0].flatMap { $0.isEmpty ? nil : $0 } }, home: home, cwd: cwd ?? project, now: now, state: state)
     }
 
     func write(_ path: String, _ text: String) throws {

@@ -13,7 +13,7 @@ final class DoctorInstallTests: XCTestCase {
 
     func snapshot(_ root: URL) -> [String: Data] {
         var out: [String: Data] = [:]
-        let e = FileManager.default.enumerator(atPath: root.path)!
+        guard let e = FileManager.default.enumerator(atPath: root.path) else { return out }
         while let rel = e.nextObject() as? String {
             if rel.hasPrefix(".git/objects") || rel.hasPrefix(".git/logs") { continue }
             out[rel] = FileManager.default.contents(atPath: root.appendingPathComponent(rel).path) ?? Data("<dir>".utf8)
@@ -38,6 +38,15 @@ final class DoctorInstallTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: repo.url.appendingPathComponent(".claude/settings.json").path))
         XCTAssertTrue(r.stdout.contains("installed the pre-commit hook"), r.stdout)
         XCTAssertEqual(try guardRun(repo, "install").status, 0, "idempotent")
+        // uninstall with no flags removes all of it and leaves the repository as it was.
+        let undry = try guardRun(repo, "uninstall", "--dry-run")
+        XCTAssertTrue(undry.stdout.contains("pre-commit hook") && undry.stdout.contains("Claude Code"), undry.stdout)
+        XCTAssertEqual(try guardRun(repo, "uninstall").status, 0)
+        // Files as they were. (Empty agent folders that existed before are removed by the agent
+        // adapters' uninstall, issue 14's part; directories are not compared here.)
+        let dir = Data("<dir>".utf8)
+        XCTAssertEqual(snapshot(repo.url).filter { $0.value != dir }, before.filter { $0.value != dir }, "uninstall restores every file")
+        XCTAssertTrue(try guardRun(repo, "uninstall").stdout.contains("nothing to do"))
         // Nothing to install into: a clear error naming the way out.
         let empty = try TempDir()
         let none = try CLI.run(["install"], cwd: empty.url, env: ["GIT_CEILING_DIRECTORIES": empty.url.deletingLastPathComponent().path, "HOME": empty.url.path])
@@ -56,9 +65,12 @@ final class DoctorInstallTests: XCTestCase {
         try repo.git("add", "staged.txt")
         let before = snapshot(repo.url)
         let tmpBefore = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("wow-guard-doctor-") }
+        let state = repo.home.appendingPathComponent(".local/state")
+        let stateBefore = snapshot(state)
         let green = try guardRun(repo, "doctor")
         XCTAssertEqual(green.status, 0, green.stdout + green.stderr)
         XCTAssertTrue(green.stdout.contains("blocks a commit with a canary secret and a canary dangerous command"), green.stdout)
+        XCTAssertEqual(snapshot(state), stateBefore, "the canary verdicts are not recorded in the user's audit log")
         XCTAssertTrue(green.stdout.contains("Claude Code PreToolUse") && green.stdout.contains("blocks a canary"), green.stdout)
         XCTAssertTrue(green.stdout.contains("All green"))
         XCTAssertEqual(snapshot(repo.url), before, "doctor plants nothing in the repository (index, objects, work tree)")
@@ -88,6 +100,39 @@ final class DoctorInstallTests: XCTestCase {
         let noPath = try repo.run(CLI.binary, ["doctor"], extraEnv: ["PATH": "/usr/bin:/bin"])
         XCTAssertEqual(noPath.status, 1)
         XCTAssertTrue(noPath.stdout.contains("is not found, so the agent runs without the guard"), noPath.stdout)
+    }
+
+    /// The pre-commit framework in front: doctor goes through its stash-and-restore of unstaged
+    /// changes and leaves the work tree as it was; without the wow-guard hook id it names the fix.
+    func testDoctorThroughThePreCommitFramework() throws {
+        let check = try GitRepo(initialize: false).run("/usr/bin/env", ["python3", "-c", "import pre_commit"])
+        guard check.status == 0 else { throw XCTSkip("pre-commit is not installed (make test installs it)") }
+        let hooks = try String(contentsOf: GeneratedDocsTests.source.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        let hookRepo = try GitRepo()
+        try hookRepo.write(".pre-commit-hooks.yaml", hooks)
+        try hookRepo.git("add", ".")
+        try hookRepo.git("commit", "-q", "-m", "hooks")
+        let rev = try hookRepo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let repo = try GitRepo()
+        try repo.write(".pre-commit-config.yaml", "repos:\n- repo: \(hookRepo.url.path)\n  rev: \(rev)\n  hooks:\n  - id: wow-guard\n")
+        try repo.write("a.txt", "a\n")
+        try repo.git("add", ".")
+        try repo.git("commit", "-q", "-m", "init")
+        var env = pathEnv
+        env["PRE_COMMIT_HOME"] = repo.home.appendingPathComponent("pre-commit-cache").path
+        XCTAssertEqual(try repo.run("/usr/bin/env", ["python3", "-m", "pre_commit", "install"], extraEnv: env).status, 0)
+        try repo.write("a.txt", "a\nunstaged work\n")
+        try repo.write("notes.txt", "untracked\n")
+        let before = snapshot(repo.url)
+        let green = try repo.run(CLI.binary, ["doctor"], extraEnv: env)
+        XCTAssertEqual(green.status, 0, green.stdout + green.stderr)
+        XCTAssertTrue(green.stdout.contains("(the pre-commit framework) blocks a commit with a canary"), green.stdout)
+        XCTAssertEqual(snapshot(repo.url).filter { !$0.key.hasPrefix(".git/") }, before.filter { !$0.key.hasPrefix(".git/") }, "unstaged and untracked work survives")
+        try repo.write(".pre-commit-config.yaml", "repos: []\n")
+        try repo.git("add", ".pre-commit-config.yaml")
+        let shadowed = try repo.run(CLI.binary, ["doctor"], extraEnv: env)
+        XCTAssertEqual(shadowed.status, 1)
+        XCTAssertTrue(shadowed.stdout.contains("the pre-commit framework") && shadowed.stdout.contains("add the `wow-guard` hook id"), shadowed.stdout)
     }
 
     func testDoctorInterruptedLeavesNothingBehind() throws {

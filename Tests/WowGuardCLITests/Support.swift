@@ -28,6 +28,8 @@ enum CLI {
         p.currentDirectoryURL = cwd
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CONFIG_HOME"] = cwd.appendingPathComponent(".no-user-config").path
+        // A fresh state store per call unless the test names one (no audit log or taint between tests).
+        environment["WOW_GUARD_STATE_DIR"] = FileManager.default.temporaryDirectory.appendingPathComponent("wow-guard-test-state/\(UUID().uuidString)").path
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()

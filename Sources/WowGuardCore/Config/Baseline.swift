@@ -29,12 +29,15 @@ public struct Baseline: Sendable, Equatable {
     public static let fileName = ".wow-guard-baseline.toml"
     public static let defaultReason = "accepted by wow-guard baseline"
 
-    public var entries: [Entry]
+    public private(set) var entries: [Entry]
     private var globs: [Glob?]
+    /// Entry indices by fingerprint: a lookup per finding, whatever the size of the baseline.
+    private var byFingerprint: [String: [Int]] = [:]
 
     public init(entries: [Entry]) {
         self.entries = Baseline.normalized(entries)
         globs = self.entries.map { try? Glob($0.path) }
+        for (i, e) in self.entries.enumerated() { byFingerprint[e.fingerprint, default: []].append(i) }
     }
 
     public static func == (a: Baseline, b: Baseline) -> Bool { a.entries == b.entries }
@@ -49,9 +52,7 @@ public struct Baseline: Sendable, Equatable {
 
     /// The index of the entry accepting a finding with this fingerprint at `path` (repository-relative).
     public func match(fingerprint: String, path: String) -> Int? {
-        for (i, e) in entries.enumerated() where e.fingerprint == fingerprint {
-            if e.path == path || globs[i]?.matches(path) == true { return i }
-        }
+        for i in byFingerprint[fingerprint] ?? [] where entries[i].path == path || globs[i]?.matches(path) == true { return i }
         return nil
     }
 

@@ -145,7 +145,13 @@ public struct PolicyEngine: Sendable {
         var paths: [String] = [], sources: [String] = [], destinations: [String] = [], contents: [String] = []
         func collectContent(_ v: JSONValue, depth: Int) {
             guard depth < 4 else { return }
-            if case .object(let kv) = v { for (k, x) in kv { if Self.mcpContentKeys.contains(k.lowercased()), let s = x.string { contents.append(s) } else { collectContent(x, depth: depth + 1) } } }
+            if case .object(let kv) = v {
+                for (k, x) in kv {
+                    if Self.mcpContentKeys.contains(k.lowercased()), let s = x.string { contents.append(s) }
+                    else if Self.mcpPathKeys.contains(k.lowercased()), let s = x.string { paths.append(s) }
+                    else { collectContent(x, depth: depth + 1) }
+                }
+            }
             if case .array(let items) = v { for x in items.prefix(64) { collectContent(x, depth: depth + 1) } }
         }
         for (key, value) in fields {

@@ -103,14 +103,16 @@ struct PSAnalysis {
         for target in st.redirects { checkWrite(target, how: "a redirection") }
         let names = st.stages.map { PSAnalysis.commandName($0) }
         // Download piped into execution: `iwr … | iex`, `(irm …).Content | Invoke-Expression`.
+        var downloadPiped = false
         if let dl = st.stages.firstIndex(where: { PSAnalysis.downloads($0) }),
            names[(dl + 1)...].contains(where: { $0 == "invoke-expression" || $0 == "powershell" || $0 == "pwsh" }) {
+            downloadPiped = true
             add("ps.download-exec", .deny, "runs code downloaded from the network (download piped into Invoke-Expression)", st.stages.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " | "))
         }
-        for (i, stage) in st.stages.enumerated() { command(stage, piped: i > 0, depth: depth) }
+        for (i, stage) in st.stages.enumerated() { command(stage, piped: i > 0, downloadPiped: downloadPiped, depth: depth) }
     }
 
-    mutating func command(_ words: [PSWord], piped: Bool, depth: Int) {
+    mutating func command(_ words: [PSWord], piped: Bool, downloadPiped: Bool = false, depth: Int) {
         guard let first = words.first else { return }
         for w in words { for n in w.nested { script(n, depth: depth + 1) } }
         let args = Array(words.dropFirst())
@@ -123,7 +125,7 @@ struct PSAnalysis {
                 add("ps.dynamic-code", .ask, "runs a command whose name is computed at run time", whole)
                 return
             }
-            return command(args, piped: piped, depth: depth)
+            return command(args, piped: piped, downloadPiped: downloadPiped, depth: depth)
         }
         if first.text.hasPrefix("$") || first.text.hasPrefix("[") || first.text.hasPrefix("(") {
             if whole.lowercased().contains("scriptblock]::create") || whole.lowercased().contains("invokecommand.invokescript") {
@@ -140,7 +142,7 @@ struct PSAnalysis {
             let text = args.map(\.text).joined(separator: " ").lowercased()
             if args.isEmpty && piped {
                 // A download piped in was judged above; anything else piped in is code of unknown origin.
-                add("ps.dynamic-code", .ask, "Invoke-Expression runs text piped into it as code", whole)
+                if !downloadPiped { add("ps.dynamic-code", .ask, "Invoke-Expression runs text piped into it as code", whole) }
                 return
             }
             if PSAnalysis.downloaders.contains(where: { text.contains($0) }) || text.contains("downloadstring") || text.contains("iwr ") || text.contains("irm ") {

@@ -115,7 +115,8 @@ public struct ScriptDetector: Sendable {
             let severity: Severity = v.decision == .deny ? (v.ruleID.hasPrefix("rce.") || v.ruleID.hasPrefix("revshell.") ? .critical : .high)
                                                          : (strict ? .high : .medium)
             // Point at the line of the block that holds the dangerous command, not the block's start.
-            let at = ScriptLineLocator.locate(v.subject, in: snippet.text)
+            var at = ScriptLineLocator.locate(v.subject, in: snippet.text)
+            at.column += snippet.indent
             let line = snippet.line + at.lineOffset
             var f = Finding(ruleID: v.ruleID, description: "\(snippet.origin.rawValue): \(v.reason)", severity: severity, path: path,
                             line: line, column: at.column, endLine: line, endColumn: max(at.column, at.column + at.text.count - 1),

@@ -15,11 +15,15 @@ public struct ScriptSnippet: Sendable, Equatable {
     public var text: String
     public var line: Int
     public var origin: Origin
+    /// Columns removed from the start of each line of `text` (a YAML block scalar's indentation),
+    /// so that findings can name the column in the file.
+    public var indent: Int = 0
 
-    public init(text: String, line: Int, origin: Origin) {
+    public init(text: String, line: Int, origin: Origin, indent: Int = 0) {
         self.text = text
         self.line = line
         self.origin = origin
+        self.indent = indent
     }
 }
 

@@ -18,7 +18,7 @@ enum YAMLScripts {
             let value = stripComment(rest[rest.index(after: colon)...].drop(while: { $0 == " " || $0 == "\t" }))
             if value.hasPrefix("|") || value.hasPrefix(">") {
                 let (text, next) = blockScalar(lines, from: i + 1, parentIndent: keyIndent, folded: value.hasPrefix(">"))
-                if !text.isEmpty { out.append(ScriptSnippet(text: text, line: i + 2, origin: origin)) }
+                if !text.isEmpty { out.append(ScriptSnippet(text: text, line: i + 2, origin: origin, indent: blockIndent(lines, from: i + 1))) }
                 i = next
                 continue
             }
@@ -34,7 +34,7 @@ enum YAMLScripts {
                     let item = stripComment(body.dropFirst(1).drop(while: { $0 == " " }))
                     if item.hasPrefix("|") || item.hasPrefix(">") {
                         let (text, next) = blockScalar(lines, from: j + 1, parentIndent: li + 1, folded: item.hasPrefix(">"))
-                        if !text.isEmpty { out.append(ScriptSnippet(text: text, line: j + 2, origin: origin)) }
+                        if !text.isEmpty { out.append(ScriptSnippet(text: text, line: j + 2, origin: origin, indent: blockIndent(lines, from: j + 1))) }
                         j = next
                         continue
                     }
@@ -98,6 +98,11 @@ enum YAMLScripts {
                             : String(inner).replacingEscapedQuotes()
         }
         return String(s)
+    }
+
+    /// The indentation of a block scalar's first non-blank line (what `blockScalar` strips).
+    static func blockIndent(_ lines: [Substring], from start: Int) -> Int {
+        lines[start...].first { !$0.trimmingWhitespace().isEmpty }.map(indent) ?? 0
     }
 
     static func blockScalar(_ lines: [Substring], from start: Int, parentIndent: Int, folded: Bool) -> (String, Int) {

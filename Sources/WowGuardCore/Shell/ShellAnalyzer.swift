@@ -42,7 +42,7 @@ extension ShellAnalyzer {
         return analysis.verdicts.filter { v in
             if v.ruleID == CredentialRules.inline.id { return talks }
             // Source files read their API keys from the environment and call URLs from configuration.
-            if v.ruleID == ExfiltrationRules.secretVariable.id { return !analysis.secretToUnknownHost }
+            if v.ruleID == ExfiltrationRules.secretVariable.id { return analysis.secretToSuspiciousHost }
             return v.ruleID != ShellRules.dynamicCode.id && v.ruleID != ShellRules.dynamicCommand.id && v.ruleID != ShellRules.unparseable.id
                 && v.ruleID != CredentialRules.maybe.id
         }

@@ -5,6 +5,8 @@ import XCTest
 /// HOME outside any temp folder and with HOME under /tmp. Prints recall and false blocks per class.
 final class RedTeamClassTests: XCTestCase {
     static let scanner = SecretScanner(rules: RuleRegistry.all, jit: false)
+    /// Rule ids seen in verdicts that the catalog does not list (must stay empty).
+    nonisolated(unsafe) static var uncatalogued: Set<String> = []
 
     struct Tally { var attacks = 0, blocked = 0, ordinary = 0, falseBlocks = 0 }
 
@@ -23,8 +25,10 @@ final class RedTeamClassTests: XCTestCase {
         case .commit(let p, let t):
             let d = ScriptDetector(allowlist: Allowlist(), context: ShellContext(projectDir: project, homeDir: home, cwd: project))
             let f = d.scan(path: p, text: t)
+            for x in f where RuleCatalog.entry(id: x.ruleID) == nil { uncatalogued.insert(x.ruleID) }
             return (!f.isEmpty, f.map(\.ruleID).joined(separator: ","))
         }
+        for v in verdicts where RuleCatalog.entry(id: v.ruleID) == nil { uncatalogued.insert(v.ruleID) }
         return (verdicts.decision >= .ask, verdicts.map { "\($0.ruleID)(\($0.decision.rawValue))" }.joined(separator: ","))
     }
 
@@ -76,6 +80,7 @@ final class RedTeamClassTests: XCTestCase {
                         totals.falseBlocks, totals.ordinary, fb)
         print(table)
         if !failures.isEmpty { print("red-team failures (\(failures.count)):\n" + failures.joined(separator: "\n")) }
+        XCTAssertEqual(Self.uncatalogued, [], "rule ids emitted but not in RuleCatalog")
         XCTAssertGreaterThanOrEqual(recall, 0.97)
         XCTAssertLessThanOrEqual(fb, 0.03)
     }

@@ -20,6 +20,8 @@ enum ShCodeFlow {
         var obfuscated = false
         /// A process is started from a command whose text is not a literal.
         var dynamicSpawn = false
+        /// Files are deleted by paths the analysis cannot see, in code that walks the home directory or `/`.
+        var dynamicDeleteNearHome = false
     }
 
     enum Token: Equatable {
@@ -382,6 +384,15 @@ enum ShCodeFlow {
         fold()
         result.text = render(toks)
         result.dynamicSpawn = dynamicSpawn(toks, lang)
+        // Backticks and qx around a variable (`$c`, `#{cmd}`): a command built at run time.
+        if lang == .perl || lang == .php || lang == .ruby {
+            for marker in ["`$", "qx($", "qx{$", "qx/$", "`#{", "%x(#{", "%x{#{", "%x(", "`\\$"] where code.contains(marker) {
+                if marker == "%x(" && !code.contains("%x(#") && !code.contains("%x($") { continue }
+                result.dynamicSpawn = true
+            }
+        }
+        let mentionsHome = toks.contains { if case .string(let s) = $0 { return s == "~" || s.hasPrefix("~/") || s == "/" || s == "/*" }; return false }
+        result.dynamicDeleteNearHome = mentionsHome && nonLiteralCall(toks, deleters(lang), lang)
         return result
     }
 
@@ -418,9 +429,23 @@ enum ShCodeFlow {
         }
     }
 
-    /// A spawner called with an argument that is not a literal, a list of literals or `~`.
-    static func dynamicSpawn(_ toks: [Token], _ lang: ShLang) -> Bool {
-        let names = spawners(lang)
+    /// Functions that delete files, by language.
+    static func deleters(_ lang: ShLang) -> Set<String> {
+        switch lang {
+        case .python: ["os.remove", "os.unlink", "os.rmdir", "os.removedirs", "shutil.rmtree"]
+        case .node: ["fs.rmSync", "fs.unlinkSync", "fs.rmdirSync", "fs.rm", "fs.unlink", "fs.rmdir", "fs.promises.rm", "rimraf", "rmSync", "unlinkSync", "Deno.removeSync", "Deno.remove"]
+        case .ruby: ["File.delete", "File.unlink", "FileUtils.rm_rf", "FileUtils.rm_r", "FileUtils.rm", "FileUtils.remove_dir", "FileUtils.remove_entry", "Dir.rmdir"]
+        case .perl: ["unlink", "rmtree", "remove_tree", "rmdir"]
+        case .php: ["unlink", "rmdir"]
+        case .lua: ["os.remove"]
+        default: []
+        }
+    }
+
+    static func dynamicSpawn(_ toks: [Token], _ lang: ShLang) -> Bool { nonLiteralCall(toks, spawners(lang), lang) }
+
+    /// One of `names` called with an argument that is not a literal, a list of literals or `~`.
+    static func nonLiteralCall(_ toks: [Token], _ names: Set<String>, _ lang: ShLang) -> Bool {
         guard !names.isEmpty else { return false }
         for k in toks.indices {
             guard case .ident(var n) = toks[k] else { continue }
@@ -430,6 +455,9 @@ enum ShCodeFlow {
             guard names.contains(n) || names.contains(String(n.split(separator: ".").last ?? "")) && lang != .python && lang != .node && !n.contains(".") else { continue }
             if j < toks.count, case .punct("(") = toks[j] { j += 1 } else if lang != .ruby && lang != .perl && lang != .awk { continue }
             guard j < toks.count else { continue }
+            // `exec(open('version.py').read())`: a project file, not code from outside.
+            if n == "exec" || n == "eval", case .ident("open") = toks[j], j + 2 < toks.count, case .string(let path) = toks[j + 2],
+               !path.hasPrefix("/") && !path.hasPrefix("~") && !path.contains("..") { continue }
             switch toks[j] {
             case .string: continue
             case .punct("["):

@@ -6,338 +6,141 @@ extension ShellAnalysis {
         "sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "yash", "fish", "tcsh", "csh", "rbash", "posh", "oksh",
         "pdksh", "ksh93", "hush", "bash5", "elvish", "nu",
     ]
-    static let interpreterLangs: [String: ShLang] = [
-        "python": .python, "node": .node, "bun": .node, "deno": .node, "ruby": .ruby, "perl": .perl, "php": .php,
-        "lua": .lua, "pwsh": .powershell, "osascript": .applescript, "awk": .awk, "rscript": .r,
-        "iex": .powershell, "invoke-expression": .powershell,
-    ]
-    /// Wrappers whose own options we skip to find the command: (options with a value, long ones, operands before the command).
-    static let simpleWrappers: [String: (Set<Character>, Set<String>, Int)] = [
-        "nohup": ([], [], 0), "builtin": ([], [], 0), "setsid": ([], [], 0), "unbuffer": ([], [], 0),
-        "eatmydata": ([], [], 0), "catchsegv": ([], [], 0), "chronic": ([], [], 0), "dbus-launch": ([], [], 0),
-        "time": (["f", "o"], ["--format", "--output"], 0),
-        "nice": (["n"], ["--adjustment"], 0),
-        "timeout": (["s", "k"], ["--signal", "--kill-after"], 1),
-        "gtimeout": (["s", "k"], ["--signal", "--kill-after"], 1),
-        "stdbuf": (["i", "o", "e"], ["--input", "--output", "--error"], 0),
-        "ionice": (["c", "n", "u"], ["--class", "--classdata", "--uid"], 0),
-        "chroot": ([], ["--userspec", "--groups"], 1),
-        "taskset": ([], [], 1),
-        "chrt": ([], [], 1),
-        "numactl": (["C", "N", "m", "i", "p", "P"], [], 0),
-        "nsenter": (["t", "S", "G", "r", "w"], [], 0),
-        "unshare": (["S", "G", "R", "w"], [], 0),
-        "strace": (["o", "e", "p", "s", "u", "E", "I", "b", "O", "S", "X", "a", "P"], [], 0),
-        "ltrace": (["o", "e", "p", "s", "u", "a", "n", "l", "L", "x", "F", "A"], [], 0),
-        "valgrind": ([], [], 0), "firejail": ([], [], 0), "fakeroot": (["l", "s", "i"], [], 0),
-        "caffeinate": (["t", "w"], [], 0), "torsocks": (["u", "p", "a", "P"], [], 0),
-        "proxychains": (["f"], [], 0), "proxychains4": (["f"], [], 0),
-        "xvfb-run": (["n", "s", "f", "e", "w", "p"], ["--server-num", "--server-args", "--auth-file", "--error-file", "--wait"], 0),
-        "pkexec": ([], ["--user"], 0), "doas": (["u", "C"], [], 0), "sshpass": (["p", "f", "d", "P"], [], 0),
-        "systemd-run": (["p", "E", "u", "M", "H"], ["--unit", "--property", "--setenv", "--uid", "--gid", "--slice", "--description", "--working-directory"], 0),
-        "faketime": (["f"], [], 1), "runuser": (["u", "g", "G"], ["--user", "--group"], 0),
-        "busybox": ([], [], 0), "toybox": ([], [], 0), "screen": (["S", "c", "e", "h", "L", "p", "s", "T", "X"], [], 0),
-        "uvx": ([], ["--from", "--with", "--python", "--index-url", "--with-requirements"], 0),
-        "bunx": (["p"], ["--package"], 0), "pnpx": (["p"], ["--package"], 0),
-        "cross-env": ([], [], 0), "dotenv": (["e", "c", "v"], [], 0), "env-cmd": (["f", "e"], ["--file", "--environments"], 0),
-        "command-not-found": ([], [], 0),
-    ]
 
     mutating func analyzeInvocation(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int, hops: Int) -> ShSource {
         guard hops < 24 else { return .unknown }
-        ReverseShellRules.checkDevTCP(inv, &self, env)
-        SupplyChainRules.check(inv, &sink)
+        ShellPacks.invocationStarts(inv, &self, env)
 
         if let out = aliasOrFunction(inv, &env, depth) { return out }
         if inv.dynamic { return dynamicCommand(inv, &env, depth) }
         if inv.nameField.glob && ShGlob.hasGlob(inv.word) { return globCommand(inv, &env, depth, hops: hops) }
         if inv.word.contains("/") { executedFile(inv, &env, depth) }
-        if let out = builtinCommand(inv, &env, depth, hops: hops) { return out }
-        if let out = wrapperCommand(inv, &env, depth, hops: hops) { return out }
-        if let out = specialCommand(inv, &env, depth, hops: hops) { return out }
-        runRules(inv, &env, depth)
-        return outputSource(inv, env)
+        var site = ShSite(inv: inv, env: env, depth: depth, hops: hops)
+        defer { env = site.env }
+        if let handler = Self.handlers[inv.name], let out = handler(&self, &site) { return out }
+        if let out = cmd_specialFallback(&site) { return out }
+        runRules(inv, &site.env, depth)
+        return outputSource(inv, site.env)
     }
+
+    typealias Handler = @Sendable (inout ShellAnalysis, inout ShSite) -> ShSource?
+
+    /// Commands with their own handler (Shell/Commands/): builtins that change the shell's state or
+    /// run code, wrappers that run another command, and commands that run code through their
+    /// arguments. A handler returns nil to let the rule packs judge the command as usual.
+    static let handlers: [String: Handler] = [
+        "cd": { $0.cmd_cd(&$1) },
+        "pushd": { $0.cmd_cd(&$1) },
+        "chdir": { $0.cmd_cd(&$1) },
+        "popd": { $0.cmd_popd(&$1) },
+        "export": { $0.cmd_export(&$1) },
+        "declare": { $0.cmd_export(&$1) },
+        "typeset": { $0.cmd_export(&$1) },
+        "local": { $0.cmd_export(&$1) },
+        "readonly": { $0.cmd_export(&$1) },
+        "unset": { $0.cmd_unset(&$1) },
+        "set": { $0.cmd_set(&$1) },
+        "shift": { $0.cmd_shift(&$1) },
+        "alias": { $0.cmd_alias(&$1) },
+        "hash": { $0.cmd_hash(&$1) },
+        "read": { $0.cmd_read(&$1) },
+        "mapfile": { $0.cmd_read(&$1) },
+        "readarray": { $0.cmd_read(&$1) },
+        "printf": { $0.cmd_printf(&$1) },
+        "trap": { $0.cmd_trap(&$1) },
+        "eval": { $0.cmd_eval(&$1) },
+        "source": { $0.cmd_source(&$1) },
+        ".": { $0.cmd_source(&$1) },
+        "exec": { $0.cmd_exec(&$1) },
+        "command": { $0.cmd_command(&$1) },
+        "sudo": { $0.cmd_sudo(&$1) },
+        "doas": { $0.cmd_sudo(&$1) },
+        "please": { $0.cmd_sudo(&$1) },
+        "su": { $0.cmd_su(&$1) },
+        "runuser": { $0.cmd_runuser(&$1) },
+        "env": { $0.cmd_env(&$1) },
+        "npx": { $0.cmd_npx(&$1) },
+        "pnpx": { $0.cmd_npx(&$1) },
+        "bunx": { $0.cmd_npx(&$1) },
+        "npm": { $0.cmd_npm(&$1) },
+        "pnpm": { $0.cmd_npm(&$1) },
+        "yarn": { $0.cmd_npm(&$1) },
+        "bun": { $0.cmd_npm(&$1) },
+        "uv": { $0.cmd_uv(&$1) },
+        "poetry": { $0.cmd_uv(&$1) },
+        "pipenv": { $0.cmd_uv(&$1) },
+        "rye": { $0.cmd_uv(&$1) },
+        "hatch": { $0.cmd_uv(&$1) },
+        "pdm": { $0.cmd_uv(&$1) },
+        "pixi": { $0.cmd_uv(&$1) },
+        "conda": { $0.cmd_uv(&$1) },
+        "mamba": { $0.cmd_uv(&$1) },
+        "micromamba": { $0.cmd_uv(&$1) },
+        "bundle": { $0.cmd_uv(&$1) },
+        "direnv": { $0.cmd_uv(&$1) },
+        "nix": { $0.cmd_uv(&$1) },
+        "nix-shell": { $0.cmd_nix_shell(&$1) },
+        "op": { $0.cmd_op(&$1) },
+        "doppler": { $0.cmd_op(&$1) },
+        "infisical": { $0.cmd_op(&$1) },
+        "aws-vault": { $0.cmd_op(&$1) },
+        "chamber": { $0.cmd_op(&$1) },
+        "dotenvx": { $0.cmd_op(&$1) },
+        "teller": { $0.cmd_op(&$1) },
+        "envchain": { $0.cmd_op(&$1) },
+        "granted": { $0.cmd_op(&$1) },
+        "vault": { $0.cmd_op(&$1) },
+        "berglas": { $0.cmd_op(&$1) },
+        "sops": { $0.cmd_sops(&$1) },
+        "xterm": { $0.cmd_xterm(&$1) },
+        "uxterm": { $0.cmd_xterm(&$1) },
+        "urxvt": { $0.cmd_xterm(&$1) },
+        "rxvt": { $0.cmd_xterm(&$1) },
+        "alacritty": { $0.cmd_xterm(&$1) },
+        "konsole": { $0.cmd_xterm(&$1) },
+        "gnome-terminal": { $0.cmd_xterm(&$1) },
+        "kitty": { $0.cmd_xterm(&$1) },
+        "terminator": { $0.cmd_xterm(&$1) },
+        "tilix": { $0.cmd_xterm(&$1) },
+        "xfce4-terminal": { $0.cmd_xterm(&$1) },
+        "wezterm": { $0.cmd_xterm(&$1) },
+        "foot": { $0.cmd_xterm(&$1) },
+        "st": { $0.cmd_xterm(&$1) },
+        "lxterminal": { $0.cmd_xterm(&$1) },
+        "mate-terminal": { $0.cmd_xterm(&$1) },
+        "qterminal": { $0.cmd_xterm(&$1) },
+        "watch": { $0.cmd_watch(&$1) },
+        "flock": { $0.cmd_flock(&$1) },
+        "script": { $0.cmd_script(&$1) },
+        "tmux": { $0.cmd_tmux(&$1) },
+        "at": { $0.cmd_at(&$1) },
+        "batch": { $0.cmd_at(&$1) },
+        "xargs": { $0.cmd_xargs(&$1) },
+        "find": { $0.cmd_find(&$1) },
+        "parallel": { $0.cmd_parallel(&$1) },
+        "ssh": { $0.cmd_ssh(&$1) },
+        "docker": { $0.cmd_docker(&$1) },
+        "docker-compose": { $0.cmd_docker(&$1) },
+        "kubectl": { $0.cmd_docker(&$1) },
+        "podman-compose": { $0.cmd_docker(&$1) },
+        "git": { $0.cmd_git(&$1) },
+        "tar": { $0.cmd_tar(&$1) },
+        "zip": { $0.cmd_tar(&$1) },
+        "rsync": { $0.cmd_tar(&$1) },
+        "vim": { $0.cmd_tar(&$1) },
+        "vi": { $0.cmd_tar(&$1) },
+        "nvim": { $0.cmd_tar(&$1) },
+        "ex": { $0.cmd_tar(&$1) },
+        "view": { $0.cmd_tar(&$1) },
+        "gvim": { $0.cmd_tar(&$1) },
+        "crontab": { $0.cmd_crontab(&$1) },
+    ]
 
     /// Shell builtins that change the shell's state or run code (cd, export, read, eval, source …).
-    private mutating func builtinCommand(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int, hops: Int) -> ShSource? {
-        let name = inv.name
-        let a = inv.args
-        switch name {
-        case "cd", "pushd", "chdir":
-            changeDirectory(inv, &env)
-            return ShSource.none
-        case "popd":
-            env.cwd = nil
-            return ShSource.none
-        case "export", "declare", "typeset", "local", "readonly":
-            declare(inv, &env, depth)
-            runRules(inv, &env, depth)
-            return a.isEmpty || a.allSatisfy({ $0.text.hasPrefix("-") && !$0.text.contains("f") }) ? ShSource.environment : ShSource.none
-        case "unset":
-            for f in a where !f.text.hasPrefix("-") {
-                SystemRules.checkUnset(f.text, &self)
-                if a.contains(where: { $0.text == "-f" }) { env.functions[f.text] = nil } else { env.vars[f.text] = .string("") }
-            }
-            return ShSource.none
-        case "set":
-            setBuiltin(inv, &env)
-            return a.isEmpty ? ShSource.environment : ShSource.none
-        case "shift":
-            if var pos = env.positional, pos.count > 1 {
-                let n = min(Int(a.first?.text ?? "1") ?? 1, pos.count - 1)
-                pos.removeSubrange(1..<(1 + n))
-                env.positional = pos
-            }
-            return ShSource.none
-        case "alias":
-            for f in a {
-                let (k, v) = ShText.splitOption(f.text)
-                if let v, !k.hasPrefix("-") { env.aliases[k] = v }
-            }
-            return ShSource.none
-        case "hash":
-            if let pk = a.firstIndex(where: { $0.text == "-p" }), pk + 2 < a.count {
-                env.aliases[a[pk + 2].text] = ShText.quote(a[pk + 1].text)
-            }
-            return ShSource.none
-        case "read", "mapfile", "readarray":
-            let p = name == "read" ? ShArgs(a, shortWithArg: ["p", "d", "n", "N", "t", "u", "a"]).parse()
-                : ShArgs(a, shortWithArg: ["d", "n", "O", "s", "u", "C", "c"]).parse()
-            var text: String? = nil
-            switch inv.stdin {
-            case .literal(let t), .decoded(_, text: let t?): text = t
-            default: break
-            }
-            let taint = ShellAnalysis.strongest([inv.stdin])
-            let arrays = p.allValues("-a") + (name == "read" ? [] : p.operands.prefix(1))
-            let scalars = name == "read" ? p.operands : []
-            if let text, !text.contains(ShMark.unknown) {
-                for n in arrays {
-                    let lines = text.split(separator: "\n").map(String.init)
-                    env.vars[n] = .array(name == "read" ? ShText.words(lines.first ?? "") : lines)
-                }
-                let words = ShText.words(String(text.prefix { $0 != "\n" }))
-                for (k, n) in scalars.enumerated() {
-                    env.vars[n] = .string(k == scalars.count - 1 ? words.dropFirst(k).joined(separator: " ") : (k < words.count ? words[k] : ""))
-                }
-            } else {
-                for n in arrays + scalars { env.vars[n] = .string(ShMark.unknown) }
-            }
-            for n in arrays + scalars { env.taint[n] = taint }
-            return ShSource.none
-        case "printf":
-            if let k = a.firstIndex(where: { $0.text == "-v" }), k + 2 < a.count {
-                let f = joined(Array(a[(k + 2)...]))
-                env.vars[a[k + 1].text] = .string(ShEval.printf(a[(k + 2)...].map(\.text)))
-                env.taint[a[k + 1].text] = ShellAnalysis.strongest(f.sources)
-                return ShSource.none
-            }
-        case "trap":
-            if let first = a.first(where: { !$0.text.hasPrefix("-") }), !first.text.isEmpty, first.text != "-" {
-                _ = runCode(first, .shell, positional: nil, stdin: .none, subject: inv.subject, &env, depth)
-            }
-            return ShSource.none
-        case "eval":
-            guard !a.isEmpty else { return ShSource.none }
-            var code = ShField(text: a.map(\.text).joined(separator: " "))
-            code.sources = a.flatMap(\.sources)
-            checkCodeOrigin(code, subject: inv.subject)
-            if code.text.filter({ $0 != " " }).allSatisfy({ $0 == "\u{1}" }) {
-                // `eval "$line"`: code whose text is unknown. From stdin that is a download or
-                // the network, it runs that; from a variable nobody can see, a person should.
-                switch inv.stdin {
-                case .download: report(RemoteCodeRules.pipeToShell, inv.subject)
-                case .network: report(ReverseShellRules.pipeShell, inv.subject)
-                default: if code.sources.isEmpty { report(ShellRules.dynamicCommand, inv.subject) }
-                }
-            }
-            return analyzeScript(code.text, &env, depth + 1)
-        case "source", ".":
-            guard let file = a.first else { return ShSource.none }
-            if ExposureRules.isDotEnv(file) { sourcedDotEnv = true }
-            let saved = env.positional
-            if a.count > 1 { env.positional = [file.text] + a.dropFirst().map(\.text) }
-            let out = runScriptFile(file, .shell, positional: nil, stdin: inv.stdin, subject: inv.subject, &env, depth, inCurrentShell: true)
-            env.positional = saved
-            return out
-        case "exec":
-            let p = ShArgs(a, shortWithArg: ["a"])
-            if let k = p.commandIndex() { return runInner(inv, from: k, &env, depth, hops: hops) }
-        case "command":
-            let p = ShArgs(a).parse(stopAtOperand: true)
-            if p.has("v") || p.has("V") { return .literal("/usr/bin/" + (p.operands.first ?? "") + "\n") }
-            if let k = ShArgs(a).commandIndex() { return runInner(inv, from: k, &env, depth, hops: hops) }
-        default:
-            break
-        }
-        return nil
-    }
 
     /// Commands that run another command (sudo, su, env, npx, uv run, watch, flock …).
-    private mutating func wrapperCommand(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int, hops: Int) -> ShSource? {
-        let name = inv.name
-        let a = inv.args
-        switch name {
-        case "sudo", "doas", "please":
-            return sudo(inv, &env, depth, hops: hops)
-        case "su":
-            let p = ShArgs(a, shortWithArg: ["c", "s", "g", "G", "w"], longWithArg: ["--command", "--shell", "--group", "--session-command"]).parse()
-            if let c = p.value("-c", "--command", "--session-command") {
-                let field = a.first(where: { $0.text == c }) ?? ShField(text: c)
-                _ = runCode(field, .shell, positional: nil, stdin: inv.stdin, subject: inv.subject, &env, depth)
-            }
-            return .shellOutput
-        case "runuser":
-            let p = ShArgs(a, shortWithArg: ["u", "g", "G", "c", "s"], longWithArg: ["--user", "--group", "--command", "--shell"]).parse()
-            if let c = p.value("-c", "--command") { return runCode(ShField(text: c), .shell, positional: nil, stdin: inv.stdin, subject: inv.subject, &env, depth) }
-        case "env":
-            return envCommand(inv, &env, depth, hops: hops)
-        case "npx", "pnpx", "bunx":
-            let p = ShArgs(a, shortWithArg: ["p", "c"], longWithArg: ["--package", "--call"]).parse(stopAtOperand: true)
-            if let c = p.value("-c", "--call") { return runCode(ShField(text: c), .shell, positional: nil, stdin: inv.stdin, subject: inv.subject, &env, depth) }
-            if let k = ShArgs(a, shortWithArg: ["p"], longWithArg: ["--package"]).commandIndex() { return runInner(inv, from: k, &env, depth, hops: hops) }
-        case "npm", "pnpm", "yarn", "bun":
-            if let sub = a.first?.text, ["exec", "dlx", "x"].contains(sub) {
-                if let c = ShArgs(Array(a.dropFirst()), shortWithArg: ["c", "p"], longWithArg: ["--call", "--package"]).parse(stopAtOperand: true).value("-c", "--call") {
-                    return runCode(ShField(text: c), .shell, positional: nil, stdin: inv.stdin, subject: inv.subject, &env, depth)
-                }
-                if let k = ShArgs(Array(a.dropFirst()), shortWithArg: ["p"], longWithArg: ["--package"]).commandIndex() {
-                    return runInner(inv, from: k + 1, &env, depth, hops: hops)
-                }
-            }
-            if name == "bun", a.first.map({ $0.text == "-e" || $0.text == "--eval" }) == true {
-                return handleInterpreter(inv, .node, &env, depth)
-            }
-        case "uv", "poetry", "pipenv", "rye", "hatch", "pdm", "pixi", "conda", "mamba", "micromamba", "bundle", "direnv", "nix":
-            if let sub = a.first?.text, ["run", "exec", "develop", "shell"].contains(sub) {
-                let rest = Array(a.dropFirst())
-                let p = ShArgs(rest, shortWithArg: ["n", "p", "c", "e"], longWithArg: [
-                    "--with", "--python", "--project", "--directory", "--env-file", "--group", "--extra", "--package", "--from",
-                    "--index-url", "--name", "--prefix", "--cwd", "--command", "-e", "--environment",
-                ])
-                let parsed = p.parse(stopAtOperand: true)
-                if let c = parsed.value("-c", "--command"), name == "nix" {
-                    let idx = rest.firstIndex { $0.text == c } ?? 0
-                    return runInner(inv, from: idx + 1, &env, depth, hops: hops)
-                }
-                if var k = p.commandIndex(skip: name == "direnv" ? 1 : 0) {
-                    if name == "nix" && sub == "develop" && k < rest.count && !rest[k].text.hasPrefix("-") { k += 1 }
-                    return runInner(inv, from: k + 1, &env, depth, hops: hops)
-                }
-            }
-        case "nix-shell":
-            let p = ShArgs(a, longWithArg: ["--run", "--command", "-p", "--packages", "-I", "--arg", "--argstr"]).parse()
-            if let c = p.value("--run", "--command") { return runCode(ShField(text: c), .shell, positional: nil, stdin: inv.stdin, subject: inv.subject, &env, depth) }
-        case "op", "doppler", "infisical", "aws-vault", "chamber", "dotenvx", "teller", "envchain", "granted", "vault", "berglas":
-            if let dd = a.firstIndex(where: { $0.text == "--" }), dd + 1 < a.count { return runInner(inv, from: dd + 1, &env, depth, hops: hops) }
-        case "sops":
-            if a.first?.text == "exec-env", a.count >= 3 { return runCode(a[2], .shell, positional: nil, stdin: inv.stdin, subject: inv.subject, &env, depth) }
-        case "xterm", "uxterm", "urxvt", "rxvt", "alacritty", "konsole", "gnome-terminal", "kitty", "terminator", "tilix",
-             "xfce4-terminal", "wezterm", "foot", "st", "lxterminal", "mate-terminal", "qterminal":
-            // `xterm -e cmd args`, `gnome-terminal -- cmd`, `kitty cmd`: a terminal runs the command.
-            let t = a.map(\.text)
-            var k: Int? = t.firstIndex { $0 == "-e" || $0 == "-x" || $0 == "--command" || $0 == "--" || $0 == "--execute" }.map { $0 + 1 }
-            if k == nil && (name == "kitty" || name == "wezterm" || name == "foot") { k = t.firstIndex { !$0.hasPrefix("-") } }
-            guard let from = k, from < a.count else { return ShSource.none }
-            if from == a.count - 1 && a[from].text.contains(" ") {
-                return runCode(a[from], .shell, positional: nil, stdin: .none, subject: inv.subject, &env, depth)
-            }
-            return runInner(inv, from: from, &env, depth, hops: hops)
-        case "watch":
-            let p = ShArgs(a, shortWithArg: ["n", "q"], longWithArg: ["--interval", "--equexit", "--max-cycles"])
-            guard let k = p.commandIndex() else { return ShSource.none }
-            if p.parse(stopAtOperand: true).has("x") || p.parse(stopAtOperand: true).hasLong("--exec") {
-                return runInner(inv, from: k, &env, depth, hops: hops)
-            }
-            return runCode(joined(Array(a[k...])), .shell, positional: nil, stdin: .none, subject: inv.subject, &env, depth)
-        case "flock":
-            let p = ShArgs(a, shortWithArg: ["w", "E", "c"], longWithArg: ["--timeout", "--conflict-exit-code", "--command"])
-            if let c = p.parse().value("-c", "--command") { return runCode(ShField(text: c), .shell, positional: nil, stdin: inv.stdin, subject: inv.subject, &env, depth) }
-            if let k = p.commandIndex(skip: 1) { return runInner(inv, from: k, &env, depth, hops: hops) }
-            return ShSource.none
-        case "script":
-            let p = ShArgs(a, shortWithArg: ["c", "E", "I", "O", "T", "B", "t", "m"], longWithArg: ["--command", "--log-io", "--log-in", "--log-out", "--log-timing", "--echo"]).parse()
-            if let c = p.value("-c", "--command") { return runCode(ShField(text: c), .shell, positional: nil, stdin: inv.stdin, subject: inv.subject, &env, depth) }
-        case "tmux":
-            tmux(inv, &env, depth)
-        case "at", "batch":
-            if !a.contains(where: { $0.text == "-l" || $0.text == "-r" || $0.text == "-d" }) {
-                _ = runCodeSource(inv.stdin, .shell, subject: inv.subject, &env, depth)
-                SystemRules.report(SystemRules.scheduledJob, inv.subject, &self)
-            }
-            return ShSource.none
-        default:
-            break
-        }
-        return nil
-    }
 
     /// xargs, find, parallel, ssh, containers, git, archivers, crontab; shells, interpreters, simple wrappers.
-    private mutating func specialCommand(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int, hops: Int) -> ShSource? {
-        let name = inv.name
-        let a = inv.args
-        switch name {
-        case "xargs":
-            return xargs(inv, &env, depth, hops: hops)
-        case "find":
-            var site = ShSite(inv: inv, env: env, depth: depth, hops: hops)
-            find(inv, &site)
-            env = site.env
-            runRules(inv, &env, depth)
-            return .foundPaths
-        case "parallel":
-            parallel(inv, &env, depth)
-            return .unknown
-        case "ssh":
-            ssh(inv, &env, depth)
-            runRules(inv, &env, depth)
-            return .unknown
-        case "docker", "docker-compose", "kubectl", "podman-compose":
-            if let k = containerCommandIndex(inv) {
-                var inner = inv
-                inner.nameField = a[k]
-                inner.args = Array(a[(k + 1)...])
-                resolveName(&inner)
-                _ = analyzeInvocation(inner, &env, depth, hops: hops + 1)
-            }
-        case "git":
-            gitExec(inv, &env, depth)
-        case "tar", "zip", "rsync", "vim", "vi", "nvim", "ex", "view", "gvim":
-            execOptions(inv, &env, depth)
-        case "crontab":
-            if case .literal(let t) = inv.stdin { crontabLines(t, &env, depth) }
-        default:
-            if Self.shells.contains(name) {
-                let out = handleShell(inv, &env, depth)
-                runRules(inv, &env, depth)
-                return out
-            }
-            if let lang = Self.interpreterLangs[name] {
-                _ = handleInterpreter(inv, lang, &env, depth)
-                runRules(inv, &env, depth)
-                return .unknown
-            }
-            if let (short, long, skip) = Self.simpleWrappers[name] {
-                var extra: [String: String] = [:]
-                var from = 0
-                if name == "cross-env" {
-                    while from < a.count, let eq = a[from].text.firstIndex(of: "="), a[from].text[..<eq].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
-                        extra[String(a[from].text[..<eq])] = String(a[from].text[a[from].text.index(after: eq)...])
-                        from += 1
-                    }
-                }
-                if name == "taskset" || name == "chrt", a.contains(where: { $0.text == "-p" || $0.text == "--pid" }) { return ShSource.none }
-                let sub = Array(a[from...])
-                if let k = ShArgs(sub, shortWithArg: short, longWithArg: long).commandIndex(skip: skip) {
-                    for (key, v) in extra { checkAssignment(key, v, &env, depth) }
-                    return runInner(inv, from: from + k, &env, depth, hops: hops, privileged: name == "pkexec" || name == "doas", extraAssigns: extra)
-                }
-                return ShSource.none
-            }
-        }
-        return nil
-    }
 
     /// Aliases and shell functions defined earlier in the line.
     private mutating func aliasOrFunction(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int) -> ShSource? {
@@ -370,7 +173,7 @@ extension ShellAnalysis {
     /// `./x.sh` where x.sh was downloaded or written earlier in the line.
     private mutating func executedFile(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int) {
         if downloaded.contains(ShText.baseName(inv.word)) {
-            report(RemoteCodeRules.downloadThenExec, inv.subject)
+            ShellPacks.downloadedFileRuns(inv.subject, &self)
         }
         if let content = written[ShText.baseName(inv.word)], !env.calls.contains("file " + inv.word) {
             env.calls.append("file " + inv.word)
@@ -389,23 +192,7 @@ extension ShellAnalysis {
             var site = ShSite(inv: inv, env: env, depth: depth, hops: 0)
             runCodeOptions(&site)
         }
-        FilesystemRules.check(inv, &self, env)
-        DiskRules.check(inv, &self, env)
-        PermissionRules.check(inv, &self, env)
-        SystemRules.check(inv, &self, env)
-        RemoteCodeRules.check(inv, &self, env)
-        ReverseShellRules.check(inv, &self, env)
-        CredentialRules.check(inv, &self, env)
-        ExfiltrationRules.check(inv, &self, env)
-        MetadataRules.check(inv, &self, env)
-        GitRules.check(inv, &self, env)
-        DatabaseRules.check(inv, &self, env, depth)
-        CloudRules.check(inv, &self, env)
-        SelfProtectionRules.check(inv, &self, env)
-        HostingRules.check(inv, &sink)
-        ExposureRules.checkDotEnv(inv, &self)
-        ExposureRules.checkServe(inv, &self, env)
-        ExposureRules.checkContainer(inv, &self, &env, depth)
+        for pack in ShellPacks.commandPacks { pack(inv, &self, &env, depth) }
     }
 
     // MARK: - Inner commands
@@ -428,73 +215,9 @@ extension ShellAnalysis {
         return f
     }
 
-    mutating func sudo(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int, hops: Int) -> ShSource {
-        let a = inv.args
-        let args = ShArgs(a, shortWithArg: ["u", "g", "p", "C", "r", "t", "D", "U", "T", "R", "h"],
-                          longWithArg: ["--user", "--group", "--prompt", "--close-from", "--role", "--type", "--chdir", "--other-user", "--command-timeout", "--chroot", "--host"])
-        let p = args.parse(stopAtOperand: true)
-        guard var k = args.commandIndex() else {
-            // `sudo -s <<< 'cmd'`, `sudo -i < script`: a root shell reading its commands from stdin.
-            if p.has("s") || p.has("i") || p.hasLong("--shell") || p.hasLong("--login") {
-                _ = runCodeSource(inv.stdin, .shell, subject: inv.subject, &env, depth)
-            }
-            return .none
-        }
-        var extra: [String: String] = [:]
-        while k < a.count, let eq = a[k].text.firstIndex(of: "="), a[k].text[..<eq].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), a[k].text.first?.isLetter == true || a[k].text.first == "_" {
-            let key = String(a[k].text[..<eq]), v = String(a[k].text[a[k].text.index(after: eq)...])
-            extra[key] = v
-            checkAssignment(key, v, &env, depth)
-            k += 1
-        }
-        if p.has("e") || p.hasLong("--edit") {
-            var edit = inv
-            edit.name = "sudoedit"
-            edit.args = Array(a[k...])
-            edit.privileged = true
-            runRules(edit, &env, depth)
-            return .none
-        }
-        if (p.has("s") || p.has("i") || p.hasLong("--shell") || p.hasLong("--login")) && k < a.count {
-            return runCode(joined(Array(a[k...])), .shell, positional: nil, stdin: inv.stdin, subject: inv.subject, &env, depth)
-        }
-        return runInner(inv, from: k, &env, depth, hops: hops, privileged: true, extraAssigns: extra)
-    }
 
-    mutating func envCommand(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int, hops: Int) -> ShSource {
-        let a = inv.args
-        var k = 0
-        var extra: [String: String] = [:]
-        var split: String? = nil
-        while k < a.count {
-            let t = a[k].text
-            if t == "--" { k += 1; break }
-            if t == "-" { k += 1; continue }
-            if t == "-S" || t == "--split-string" { split = k + 1 < a.count ? a[k + 1].text : nil; k += 2; break }
-            if t.hasPrefix("--split-string=") { split = String(t.dropFirst(15)); k += 1; break }
-            if t.hasPrefix("-S") && t.count > 2 { split = String(t.dropFirst(2)); k += 1; break }
-            if t == "-u" || t == "--unset" || t == "-C" || t == "--chdir" || t == "-P" { k += 2; continue }
-            if t.hasPrefix("-") && t.count > 1 { k += 1; continue }
-            break
-        }
-        while k < a.count, let eq = a[k].text.firstIndex(of: "="), !a[k].text[..<eq].isEmpty, !a[k].text[..<eq].contains("/") {
-            let key = String(a[k].text[..<eq]), v = String(a[k].text[a[k].text.index(after: eq)...])
-            extra[key] = v
-            checkAssignment(key, v, &env, depth)
-            k += 1
-        }
-        if let split {
-            let rest = a[min(k, a.count)...].map { ShText.quote($0) }.joined(separator: " ")
-            var e = env
-            e.stdin = inv.stdin
-            return analyzeScript(split + " " + rest, &e, depth + 1)
-        }
-        if k >= a.count {
-            if sourcedDotEnv { report(ExposureRules.dotenvRead, inv.subject) }
-            return .environment
-        }
-        return runInner(inv, from: k, &env, depth, hops: hops, extraAssigns: extra)
-    }
+
+
 
     mutating func changeDirectory(_ inv: ShInvocation, _ env: inout ShEnv) {
         let ops = inv.args.filter { !($0.text.hasPrefix("-") && $0.text.count > 1) }
@@ -527,7 +250,7 @@ extension ShellAnalysis {
                     }
                 }
             } else if inv.name == "export" {
-                SelfProtectionRules.checkVariable(name, env.vars[name]?.scalar ?? "", &self)
+                ShellPacks.variableSet(name, env.vars[name]?.scalar ?? "", &self)
             } else if env.vars[name] == nil && (inv.name == "local" || inv.name == "declare" || inv.name == "typeset") {
                 env.vars[name] = .string("")
             }
@@ -536,7 +259,7 @@ extension ShellAnalysis {
 
     mutating func setBuiltin(_ inv: ShInvocation, _ env: inout ShEnv) {
         let a = inv.argTexts
-        SystemRules.checkSet(a, &self)
+        ShellPacks.shellOptionsSet(a, &self)
         if let dd = a.firstIndex(of: "--") {
             env.positional = [env.positional?.first ?? "sh"] + a[(dd + 1)...]
         } else if let first = a.first, !first.hasPrefix("-") && !first.hasPrefix("+") {
@@ -546,209 +269,9 @@ extension ShellAnalysis {
 
     // MARK: - Shells and interpreters
 
-    mutating func handleShell(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int) -> ShSource {
-        let a = inv.args
-        var k = 0
-        var command = false, readsStdin = false
-        while k < a.count {
-            let t = a[k].text
-            if t == "--" || t == "-" {
-                k += 1
-                break
-            }
-            if t.hasPrefix("--") {
-                k += (t == "--rcfile" || t == "--init-file") ? 2 : 1
-                continue
-            }
-            if (t.hasPrefix("-") || t.hasPrefix("+")) && t.count > 1 {
-                var extra = 0
-                for ch in t.dropFirst() {
-                    switch ch {
-                    case "c": command = true
-                    case "s": readsStdin = true
-                    case "o", "O": extra += 1
-                    default: break
-                    }
-                }
-                k += 1 + extra
-                continue
-            }
-            break
-        }
-        let rest = Array(a[min(k, a.count)...])
-        if command {
-            guard let code = rest.first else { return .none }
-            let positional = rest.dropFirst().map(\.text)
-            return runCode(code, .shell, positional: positional.isEmpty ? [inv.word] : Array(positional),
-                           stdin: inv.stdin, subject: inv.subject, &env, depth)
-        }
-        if let script = rest.first, !readsStdin {
-            return runScriptFile(script, .shell, positional: rest.map(\.text), stdin: inv.stdin, subject: inv.subject, &env, depth)
-        }
-        _ = runCodeSource(inv.stdin, .shell, subject: inv.subject, &env, depth)
-        return .shellOutput
-    }
 
-    mutating func handleInterpreter(_ inv: ShInvocation, _ lang: ShLang, _ env: inout ShEnv, _ depth: Int) -> ShSource {
-        let a = inv.args
-        var codes: [ShField] = []
-        var script: ShField? = nil
-        var stdinMode = false
-        var extra = ""
-        var k = 0
-        func next(_ k: Int) -> ShField? { k + 1 < a.count ? a[k + 1] : nil }
-        switch lang {
-        case .python:
-            loop: while k < a.count {
-                let t = a[k].text
-                if t == "-" { stdinMode = true; break }
-                if t == "--" { script = next(k); break }
-                if t.hasPrefix("--") { k += 1; continue }
-                if t.hasPrefix("-") && t.count > 1 {
-                    let letters = Array(t.dropFirst())
-                    for (ci, ch) in letters.enumerated() {
-                        if ch == "c" {
-                            if ci + 1 < letters.count { codes.append(ShField(text: String(letters[(ci + 1)...]))) } else if let n = next(k) { codes.append(n) }
-                            break loop
-                        }
-                        if ch == "m" { break loop }
-                        if "WXQ".contains(ch) {
-                            if ci == letters.count - 1 { k += 1 }
-                            break
-                        }
-                    }
-                    k += 1
-                    continue
-                }
-                script = a[k]
-                break
-            }
-            if codes.isEmpty && script == nil && !a.contains(where: { $0.text == "-m" || $0.text.hasPrefix("-m") && !$0.text.hasPrefix("--") }) { stdinMode = true }
-        case .node:
-            if inv.name == "deno" {
-                if a.first?.text == "eval" { if let c = a.dropFirst().first(where: { !$0.text.hasPrefix("-") }) { codes.append(c) } }
-                if a.first?.text == "run", let s = a.dropFirst().first(where: { !$0.text.hasPrefix("-") }) { script = s }
-                break
-            }
-            while k < a.count {
-                let t = a[k].text
-                if t == "-e" || t == "--eval" || t == "-p" || t == "--print" { if let n = next(k) { codes.append(n) }; k += 2; continue }
-                if t.hasPrefix("--eval=") || t.hasPrefix("--print=") { codes.append(ShField(text: String(t.split(separator: "=", maxSplits: 1)[1]))); k += 1; continue }
-                if ["-r", "--require", "--import", "--loader", "--experimental-loader", "-C", "--conditions", "--input-type", "--env-file"].contains(t) { k += 2; continue }
-                if t == "-" { stdinMode = true; break }
-                if t == "--" { script = next(k); break }
-                if t.hasPrefix("-") { k += 1; continue }
-                if inv.name == "bun" && (t == "run" || t == "x") { k += 1; continue }
-                script = a[k]
-                break
-            }
-            if codes.isEmpty && script == nil { stdinMode = true }
-        case .ruby, .perl, .lua, .r, .applescript:
-            while k < a.count {
-                let t = a[k].text
-                if t == "-" { stdinMode = true; break }
-                if t == "--" { script = next(k); break }
-                if t.hasPrefix("--") { k += 1; continue }
-                if t.hasPrefix("-") && t.count > 1 {
-                    let letters = Array(t.dropFirst())
-                    var consumed = false
-                    for (ci, ch) in letters.enumerated() {
-                        let rest = ci + 1 < letters.count ? String(letters[(ci + 1)...]) : nil
-                        if ch == "e" || ch == "E" {
-                            if let rest { codes.append(ShField(text: rest)) } else if let n = next(k) { codes.append(n); consumed = true }
-                            break
-                        }
-                        if (lang == .perl && (ch == "M" || ch == "m")) || (lang != .perl && ch == "r") || (lang == .lua && ch == "l") || ch == "I" {
-                            if let rest { extra += " -" + String(ch) + rest } else if let n = next(k) { extra += " -" + String(ch) + n.text; consumed = true }
-                            break
-                        }
-                        if lang == .perl && (ch == "i" || ch == "x" || ch == "d" || ch == "l" || ch == "0") { break }
-                        if lang == .applescript && ch == "l" { consumed = true; break }
-                        if lang == .ruby && ("CFEI".contains(ch)) { if rest == nil { consumed = true }; break }
-                    }
-                    k += consumed ? 2 : 1
-                    continue
-                }
-                if codes.isEmpty { script = a[k] }
-                break
-            }
-            if codes.isEmpty && script == nil { stdinMode = true }
-        case .php:
-            while k < a.count {
-                let t = a[k].text
-                if ["-r", "-B", "-R", "-E"].contains(t) { if let n = next(k) { codes.append(n) }; k += 2; continue }
-                if t == "-f" { script = next(k); break }
-                if ["-d", "-c", "-S", "-t", "-z"].contains(t) { k += 2; continue }
-                if t.hasPrefix("-") { k += 1; continue }
-                script = a[k]
-                break
-            }
-            if codes.isEmpty && script == nil { stdinMode = true }
-        case .powershell:
-            if inv.name == "iex" || inv.name == "invoke-expression" {
-                if a.isEmpty { stdinMode = true } else { codes.append(joined(a)) }
-                break
-            }
-            while k < a.count {
-                let t = a[k].text.lowercased()
-                if t.hasPrefix("-") || t.hasPrefix("/") {
-                    let o = String(t.dropFirst())
-                    if ["c", "command", "com", "comm", "comma", "comman"].contains(o) {
-                        if k + 1 < a.count {
-                            if a[k + 1].text == "-" { stdinMode = true } else { codes.append(joined(Array(a[(k + 1)...]))) }
-                        }
-                        break
-                    }
-                    if ["e", "ec", "enc", "encodedcommand", "encoded", "encodedc"].contains(o) || o.hasPrefix("encodedcom") {
-                        if let n = next(k) {
-                            if let decoded = ShDecode.base64(n.text).flatMap(ShDecode.utf16le) {
-                                codes.append(ShField(text: decoded))
-                            }
-                            report(RemoteCodeRules.decodeExec, inv.subject)
-                        }
-                        break
-                    }
-                    if ["f", "file"].contains(o) { script = next(k); break }
-                    if ["ep", "ex", "executionpolicy", "w", "windowstyle", "wd", "workingdirectory", "of", "outputformat", "if", "inputformat", "configurationname", "settingsfile", "custompipename", "v", "version"].contains(o) {
-                        k += 2
-                        continue
-                    }
-                    k += 1
-                    continue
-                }
-                codes.append(joined(Array(a[k...])))
-                break
-            }
-        case .awk:
-            while k < a.count {
-                let t = a[k].text
-                if t == "-f" || t == "--file" { script = next(k); break }
-                if t == "-e" || t == "--source" { if let n = next(k) { codes.append(n) }; k += 2; continue }
-                if t == "-v" || t == "-F" || t == "--assign" || t == "--field-separator" { k += 2; continue }
-                if t == "--" { k += 1; if k < a.count { codes.append(a[k]) }; break }
-                if t.hasPrefix("-") && t.count > 1 { k += 1; continue }
-                codes.append(a[k])
-                break
-            }
-        case .shell:
-            break
-        }
-        var out: ShSource = .unknown
-        for c in codes { out = runCode(c, lang, positional: nil, stdin: inv.stdin, subject: inv.subject, &env, depth, extra: extra) }
-        // `python3 -c 'exec(sys.stdin.read())'`, `awk '{ system($0) }'`: code that runs what it reads.
-        let stdinCode = codes.contains { c in
-            let l = c.text.lowercased().filter { $0 != " " }
-            if lang == .awk { return l.contains("system($") || l.contains("|\"sh") || l.contains("|\"bash") || l.contains("|\"/bin/") }
-            let reads = ["sys.stdin", "stdin.read", "process.stdin", "readfilesync(0", "readfilesync('/dev/stdin", "readfilesync(\"/dev/stdin",
-                         "<stdin>", "$stdin", "stdin.gets", "php://stdin", "io.read", "[console]::in", "$input"].contains { l.contains($0) }
-            let evals = ["exec(", "eval(", "eval", "system(", "os.system", "popen", "spawn", "iex", "invoke-expression", "load("].contains { l.contains($0) }
-            return reads && evals
-        }
-        if stdinCode { _ = runCodeSource(inv.stdin, lang == .awk ? .shell : lang, subject: inv.subject, &env, depth) }
-        if let script { out = runScriptFile(script, lang, positional: nil, stdin: inv.stdin, subject: inv.subject, &env, depth) }
-        if stdinMode && lang != .awk { _ = runCodeSource(inv.stdin, lang, subject: inv.subject, &env, depth) }
-        return out
-    }
+
+
 
     /// Code given as an argument (`sh -c`, `python3 -c`, `eval`).
     mutating func runCode(_ code: ShField, _ lang: ShLang, positional: [String]?, stdin: ShSource, subject: String,
@@ -765,44 +288,17 @@ extension ShellAnalysis {
     }
 
     /// `sh -c "$(curl …)"`, `eval "$(wget -O- …)"`: code produced by a download or decoder.
-    mutating func checkCodeOrigin(_ code: ShField, subject: String) {
-        for s in code.sources {
-            switch s {
-            case .download: report(RemoteCodeRules.downloadExec, subject)
-            case .decoded(let inner, _):
-                if inner.isDownload { report(RemoteCodeRules.downloadExec, subject) } else { report(RemoteCodeRules.decodeExec, subject) }
-            case .network: report(ReverseShellRules.pipeShell, subject)
-            default: break
-            }
-        }
-    }
+    mutating func checkCodeOrigin(_ code: ShField, subject: String) { ShellPacks.codeOrigin(code, subject: subject, &self) }
 
     /// Code read from stdin or a process substitution.
     mutating func runCodeSource(_ source: ShSource, _ lang: ShLang, subject: String, _ env: inout ShEnv, _ depth: Int) -> ShSource {
+        ShellPacks.codeRuns(from: source, subject: subject, &self)
         switch source {
-        case .none, .credential:
-            return .none
-        case .download(let url):
-            report(RemoteCodeRules.pipeToShell, url.isEmpty ? subject : "download of \(url) | \(subject)")
-        case .decoded(let inner, let text):
-            if inner.isDownload {
-                report(RemoteCodeRules.pipeToShell, subject)
-            } else if case .network = inner {
-                report(ReverseShellRules.pipeShell, subject)
-            } else {
-                report(RemoteCodeRules.decodeExec, subject)
-            }
-            if let text { return runLiteral(text, lang, subject: subject, &env, depth) }
-        case .network:
-            report(ReverseShellRules.pipeShell, subject)
-        case .literal(let t):
-            return runLiteral(t, lang, subject: subject, &env, depth)
-        case .file(let p):
-            if downloaded.contains(ShText.baseName(p)) { report(RemoteCodeRules.downloadThenExec, subject) }
-        case .environment, .shellOutput, .unknown, .foundPaths, .pids, .secret:
-            report(RemoteCodeRules.unknownPipeShell, subject)
+        case .none, .credential: return .none
+        case .decoded(_, let text?): return runLiteral(text, lang, subject: subject, &env, depth)
+        case .literal(let t): return runLiteral(t, lang, subject: subject, &env, depth)
+        default: return .unknown
         }
-        return .unknown
     }
 
     mutating func runLiteral(_ text: String, _ lang: ShLang, subject: String, _ env: inout ShEnv, _ depth: Int) -> ShSource {
@@ -828,16 +324,16 @@ extension ShellAnalysis {
             return runCodeSource(stdin, lang, subject: subject, &env, depth)
         }
         if t.hasPrefix("/dev/tcp/") || t.hasPrefix("/dev/udp/") {
-            report(ReverseShellRules.pipeShell, subject)
+            ShellPacks.networkScriptRuns(subject, &self)
             return .unknown
         }
         if t.contains("://") {
-            report(RemoteCodeRules.remoteScript, subject)
+            ShellPacks.urlScriptRuns(subject, &self)
             return .unknown
         }
-        if downloaded.contains(ShText.baseName(t)) { report(RemoteCodeRules.downloadThenExec, subject) }
+        if downloaded.contains(ShText.baseName(t)) { ShellPacks.downloadedFileRuns(subject, &self) }
         // `bash -x ~/.aws/credentials`, `source ~/.aws/credentials; env`: running a credential file reads it.
-        CredentialRules.checkRead(file, env, how: "runs", &self)
+        ShellPacks.fileRead(file, env, how: "runs", &self)
         if let content = written[ShText.baseName(t)], !env.calls.contains("file " + t) {
             env.calls.append("file " + t)
             let out = runLiteral(content, lang, subject: subject, &env, depth)
@@ -849,13 +345,13 @@ extension ShellAnalysis {
 
     mutating func analyzeInline(_ code: String, _ lang: ShLang, extra: String, subject: String, _ env: inout ShEnv, _ depth: Int) {
         if depth > Self.maxDepth {
-            report(ShellRules.tooDeep, code)
+            ShellPacks.limit(.tooDeep, code, &self)
             return
         }
         work += 1 + code.utf8.count / 256
         // The code as written, and in canonical form (aliases resolved, literals folded).
         let flow = ShCodeFlow.normalize(code, lang)
-        if flow.obfuscated || flow.dynamicSpawn { report(ShellRules.dynamicCode, subject) }
+        if flow.obfuscated || flow.dynamicSpawn || flow.dynamicDeleteNearHome { ShellPacks.dynamicCode(subject, &self) }
         var f = ShInline.scan(code, lang: lang, extra: extra, home: paths.home)
         if flow.text != code {
             let g = ShInline.scan(flow.text, lang: lang, extra: extra, home: paths.home)
@@ -867,6 +363,7 @@ extension ShellAnalysis {
         }
         for (rule, s) in f.hits { report(rule, s.isEmpty ? subject : s) }
         if f.secretToUnknownHost { secretToUnknownHost = true }
+        if f.secretToSuspiciousHost { secretToSuspiciousHost = true }
         for cmd in f.shell {
             var e = env
             e.positional = nil
@@ -875,7 +372,7 @@ extension ShellAnalysis {
         }
         for d in f.deletes {
             let path = d.path.hasPrefix("~") ? expandTilde(d.path, env) : d.path
-            FilesystemRules.checkDelete(ShField(text: path, glob: ShGlob.hasGlob(path)), recursive: d.recursive, op: "rm", subject: subject, &self, env)
+            ShellPacks.fileDeleted(ShField(text: path, glob: ShGlob.hasGlob(path)), recursive: d.recursive, subject: subject, &self, env)
         }
         for w in f.writes {
             var e = env
@@ -907,12 +404,9 @@ extension ShellAnalysis {
         let base = ShText.baseName(inv.word)
         let partial = base != ShMark.unknown && base.contains(ShMark.unknown)
         let nameHit = partial && Self.dangerousNames.contains { ShGlob.match(base, $0) }
-        if nameHit || dangerousArguments(inv, env) { report(ShellRules.dynamicCommand, inv.subject) }
-        switch inv.stdin {
-        case .download: report(RemoteCodeRules.unknownPipeShell, inv.subject)
-        case .network: report(ReverseShellRules.pipeShell, inv.subject)
-        default: break
-        }
+        if nameHit || dangerousArguments(inv, env) { ShellPacks.dynamicCommand(inv.subject, &self) }
+        if case .download = inv.stdin { ShellPacks.codeRuns(from: .unknown, subject: inv.subject, &self) }
+        if case .network = inv.stdin { ShellPacks.networkScriptRuns(inv.subject, &self) }
         return .unknown
     }
 
@@ -931,8 +425,7 @@ extension ShellAnalysis {
             case .root, .home, .homeSensitive, .system, .ancestor, .unknown: return true
             default: break
             }
-            if CredentialPaths.match(p, paths) != nil || SelfProtectionRules.protected(p, paths, deleting: true) != nil { return true }
-            if DiskRules.isBlockDevice(p.comps) { return true }
+            if ShellPacks.isSensitiveTarget(p, paths) { return true }
         }
         return false
     }
@@ -967,51 +460,7 @@ extension ShellAnalysis {
 
     // MARK: - xargs, find, parallel, ssh, tmux, containers
 
-    mutating func xargs(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int, hops: Int) -> ShSource {
-        let a = inv.args
-        var k = 0
-        var replace: String? = nil
-        let withArg: Set<String> = ["-I", "-L", "-n", "-P", "-s", "-d", "-E", "-a", "--max-args", "--max-procs", "--max-chars", "--delimiter", "--eof", "--arg-file", "--max-lines"]
-        while k < a.count {
-            let t = a[k].text
-            if t == "--" { k += 1; break }
-            if !t.hasPrefix("-") || t.count == 1 { break }
-            if t == "-I" { replace = k + 1 < a.count ? a[k + 1].text : "{}"; k += 2; continue }
-            if t.hasPrefix("-I") { replace = String(t.dropFirst(2)); k += 1; continue }
-            if t == "-i" || t == "--replace" { replace = "{}"; k += 1; continue }
-            if t.hasPrefix("-i") { replace = String(t.dropFirst(2)); k += 1; continue }
-            if t.hasPrefix("--replace=") { replace = String(t.dropFirst(10)); k += 1; continue }
-            if withArg.contains(t) { k += 2; continue }
-            k += 1
-        }
-        var command = k < a.count ? Array(a[k...]) : [ShField(text: "echo")]
-        var items: [ShField] = []
-        switch inv.stdin {
-        case .literal(let t), .decoded(_, text: let t?): items = ShText.words(t).prefix(8).map { ShField(text: $0) }
-        default: break
-        }
-        var unknownItem = ShField(text: ShMark.unknown)
-        unknownItem.sources = [inv.stdin]
-        items.append(unknownItem)
-        for k in items.indices { items[k].sources = [inv.stdin] }
-        var out: ShSource = .unknown
-        if let r = replace, !r.isEmpty {
-            for item in items.prefix(4) + (items.count > 4 ? [items[items.count - 1]] : []) {
-                let args = command.map { f -> ShField in
-                    guard f.text.contains(r) else { return f }
-                    var g = f
-                    g.text = f.text.replacingEvery(r, with: item.text)
-                    g.sources += item.sources
-                    return g
-                }
-                out = runArgv(args, inv, &env, depth, hops: hops)
-            }
-        } else {
-            command += items
-            out = runArgv(command, inv, &env, depth, hops: hops)
-        }
-        return out
-    }
+
 
     mutating func runArgv(_ argv: [ShField], _ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int, hops: Int) -> ShSource {
         guard let first = argv.first else { return .none }
@@ -1024,60 +473,11 @@ extension ShellAnalysis {
         return analyzeInvocation(inner, &env, depth, hops: hops + 1)
     }
 
-    mutating func parallel(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int) {
-        let a = inv.argTexts
-        let sep = a.firstIndex { $0 == ":::" || $0 == "::::" || $0 == ":::+" }
-        var cmd = Array(a[..<(sep ?? a.count)])
-        let withArg: Set<String> = ["-j", "-P", "-S", "-N", "-n", "-L", "--jobs", "--sshlogin", "--max-args", "--delay", "--timeout", "--joblog", "--results"]
-        while let f = cmd.first, f.hasPrefix("-") {
-            cmd.removeFirst()
-            if withArg.contains(f), !cmd.isEmpty { cmd.removeFirst() }
-        }
-        guard !cmd.isEmpty else { return }
-        var items: [String] = []
-        if let sep, a[sep] != "::::" { items = a[(sep + 1)...].filter { !$0.hasPrefix(":::") }.prefix(6).map { $0 } }
-        items.append(ShMark.unknown)
-        let template = cmd.joined(separator: " ")
-        for item in items {
-            let line = template.contains("{}") ? template.replacingEvery("{}", with: ShText.quote(item)) : template + " " + ShText.quote(item)
-            var e = env
-            e.stdin = .none
-            _ = analyzeScript(line, &e, depth + 1)
-        }
-    }
 
-    mutating func ssh(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int) {
-        let a = inv.args
-        let args = ShArgs(a, shortWithArg: Set("BbcDEeFIiJLlmOopQRSWw"))
-        let p = args.parse(stopAtOperand: true)
-        for o in p.allValues("-o") {
-            let eq = o.firstIndex(of: "="), sp = o.firstIndex(of: " ")
-            let (k, v) = ShText.splitOption(eq != nil && (sp == nil || eq! < sp!) ? o : o.replacingEvery(" ", with: "=", limit: 1))
-            if ["proxycommand", "localcommand", "remotecommand", "knownhostscommand"].contains(k.lowercased()), let v {
-                var e = env
-                _ = analyzeScript(v, &e, depth + 1)
-            }
-        }
-        guard let k = args.commandIndex(), k + 1 < a.count else { return }
-        let remote = a[(k + 1)...].map(\.text).joined(separator: " ")
-        var e = ShEnv()
-        e.cwd = nil
-        e.stdin = inv.stdin
-        _ = analyzeScript(remote, &e, depth + 1)
-    }
 
-    mutating func tmux(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int) {
-        let a = inv.argTexts
-        guard let sub = a.first(where: { !$0.hasPrefix("-") }) else { return }
-        let runs = ["new", "new-session", "new-window", "neww", "split-window", "splitw", "send-keys", "send", "run-shell", "run", "respawn-pane"]
-        guard runs.contains(sub), let si = a.firstIndex(of: sub) else { return }
-        let p = ShArgs(Array(a[(si + 1)...]), shortWithArg: ["s", "n", "t", "c", "x", "y", "e", "F", "l", "p", "N"]).parse()
-        let keys: Set<String> = ["Enter", "C-m", "KPEnter", "C-c", "Escape", "Space"]
-        let text = p.operands.filter { !keys.contains($0) }.joined(separator: " ")
-        guard !text.isEmpty else { return }
-        var e = env
-        _ = analyzeScript(text, &e, depth + 1)
-    }
+
+
+
 
     func containerCommandIndex(_ inv: ShInvocation) -> Int? {
         let a = inv.argTexts
@@ -1101,88 +501,9 @@ extension ShellAnalysis {
         "gpg.program", "gpg.ssh.program", "credential.helper", "core.gitproxy", "remote.origin.uploadpack", "remote.origin.receivepack",
     ]
 
-    mutating func gitExec(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int) {
-        let g = ShGit(inv)
-        var pairs = g.configs
-        if g.sub == "config" {
-            let ops = g.args.filter { !$0.hasPrefix("-") }
-            if ops.count >= 2 { pairs.append((ops[0], ops[1])) }
-        }
-        for (key, value) in pairs {
-            let k = key.lowercased()
-            var cmd: String? = nil
-            if k.hasPrefix("alias.") && value.hasPrefix("!") { cmd = String(value.dropFirst()) }
-            else if k.hasPrefix("alias.") && !value.isEmpty && value != ShMark.unknown {
-                // `git -c alias.ci='commit --no-verify' ci`: the alias expands to a git command.
-                let name = String(k.dropFirst(6))
-                let rest = g.sub == name ? " " + g.args.map { ShText.quote($0) }.joined(separator: " ") : ""
-                cmd = "git " + value + rest
-            }
-            else if k == "credential.helper" { if value.hasPrefix("!") { cmd = String(value.dropFirst()) } }
-            else if Self.gitExecKeys.contains(k) || k.hasPrefix("pager.")
-                || (k.hasPrefix("filter.") && (k.hasSuffix(".clean") || k.hasSuffix(".smudge") || k.hasSuffix(".process")))
-                || (k.hasPrefix("merge.") && k.hasSuffix(".driver")) || (k.hasPrefix("diff.") && (k.hasSuffix(".command") || k.hasSuffix(".textconv"))) {
-                cmd = value
-            }
-            if let cmd, !cmd.isEmpty {
-                var e = env
-                _ = analyzeScript(cmd, &e, depth + 1)
-            }
-        }
-        for (k, t) in g.args.enumerated() {
-            var cmd: String? = nil
-            for prefix in ["--upload-pack=", "--receive-pack=", "--exec="] where t.hasPrefix(prefix) { cmd = String(t.dropFirst(prefix.count)) }
-            if (t == "-u" || t == "--upload-pack" || t == "--receive-pack") && ["clone", "fetch", "pull", "ls-remote", "push"].contains(g.sub ?? ""), k + 1 < g.args.count {
-                if t != "-u" || g.sub != "push" { cmd = g.args[k + 1] }
-            }
-            if let cmd {
-                var e = env
-                _ = analyzeScript(cmd, &e, depth + 1)
-            }
-            if t.hasPrefix("ext::") { report(RemoteCodeRules.gitExt, inv.subject) }
-        }
-    }
 
-    mutating func execOptions(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int) {
-        let a = inv.argTexts
-        var cmds: [String] = []
-        switch inv.name {
-        case "tar":
-            for (k, t) in a.enumerated() {
-                for prefix in ["--to-command=", "--use-compress-program=", "--info-script=", "--new-volume-script=", "--checkpoint-action=exec="] where t.hasPrefix(prefix) {
-                    cmds.append(String(t.dropFirst(prefix.count)))
-                }
-                if (t == "-I" || t == "--to-command" || t == "--use-compress-program" || t == "-F" || t == "--info-script"), k + 1 < a.count { cmds.append(a[k + 1]) }
-                if t.hasPrefix("--checkpoint-action=") && t.contains("exec=") { cmds.append(String(t[t.shRange(ofLiteral: "exec=")!.upperBound...])) }
-            }
-        case "zip":
-            for (k, t) in a.enumerated() where (t == "-TT" || t == "--unzip-command") && k + 1 < a.count { cmds.append(a[k + 1]) }
-            for t in a where t.hasPrefix("--unzip-command=") { cmds.append(String(t.dropFirst(16))) }
-        case "rsync":
-            for (k, t) in a.enumerated() {
-                if (t == "-e" || t == "--rsh") && k + 1 < a.count { cmds.append(a[k + 1]) }
-                if t.hasPrefix("--rsh=") { cmds.append(String(t.dropFirst(6))) }
-                if t.hasPrefix("-e") && t.count > 2 && !t.hasPrefix("--") { cmds.append(String(t.dropFirst(2))) }
-            }
-        default:
-            for (k, t) in a.enumerated() {
-                var c: String? = nil
-                if (t == "-c" || t == "--cmd") && k + 1 < a.count { c = a[k + 1] }
-                if t.hasPrefix("+") { c = String(t.dropFirst()) }
-                guard var v = c?.drop(while: { $0 == ":" || $0 == " " }) else { continue }
-                if v.hasPrefix("!") {
-                    v = v.dropFirst()
-                    cmds.append(String(v))
-                } else if v.hasPrefix("call system(") || v.hasPrefix("silent !") {
-                    cmds.append(String(v.drop(while: { $0 != "!" && $0 != "(" }).dropFirst()))
-                }
-            }
-        }
-        for c in cmds where !c.isEmpty {
-            var e = env
-            _ = analyzeScript(c, &e, depth + 1)
-        }
-    }
+
+
 
     /// `echo '* * * * * cmd' | crontab -`: the scheduled commands.
     mutating func crontabLines(_ text: String, _ env: inout ShEnv, _ depth: Int) {

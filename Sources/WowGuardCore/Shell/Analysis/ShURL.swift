@@ -13,7 +13,8 @@ enum ShURL {
             if let mark = t.firstIndex(of: Character(ShMark.unknown)), mark > t.startIndex {
                 let pre = String(t[..<mark])
                 let labels = pre.split(separator: ".")
-                if HostClassifier.parseIPv4(pre) != nil && labels.count == 4
+                let numeric = pre.count >= 8 && (pre.allSatisfy(\.isNumber) || pre.lowercased().hasPrefix("0x"))
+                if HostClassifier.parseIPv4(pre) != nil && (labels.count == 4 || numeric)
                     || labels.count >= 2 && (labels.last.map { $0.count >= 2 && $0.allSatisfy(\.isLetter) } ?? false), !out.contains(pre) {
                     out.append(pre)
                 }

@@ -29,6 +29,7 @@ struct ShellAnalysis {
     var writtenCode = false
     /// Inline code sends a secret to a host built at run time.
     var secretToUnknownHost = false
+    var secretToSuspiciousHost = false
     /// A `.env` file was sourced earlier in the line.
     var sourcedDotEnv = false
 
@@ -48,11 +49,11 @@ struct ShellAnalysis {
     /// Top level and re-parsed strings.
     mutating func analyzeScript(_ text: String, _ env: inout ShEnv, _ depth: Int) -> ShSource {
         if depth > Self.maxDepth {
-            report(ShellRules.tooDeep, text)
+            ShellPacks.limit(.tooDeep, text, &self)
             return .unknown
         }
         if text.utf8.count > ShellAnalyzer.maxInputBytes * 2 {
-            report(ShellRules.tooLarge, text)
+            ShellPacks.limit(.tooLarge, text, &self)
             return .unknown
         }
         work += 1 + text.utf8.count / 256
@@ -81,9 +82,9 @@ struct ShellAnalysis {
         }
         if let error {
             switch error.kind {
-            case .syntax: report(ShellRules.unparseable, error.message + ": " + text)
-            case .tooDeep: report(ShellRules.tooDeep, text)
-            case .tooLarge: report(ShellRules.tooLarge, text)
+            case .syntax: ShellPacks.limit(.unparseable, error.message + ": " + text, &self)
+            case .tooDeep: ShellPacks.limit(.tooDeep, text, &self)
+            case .tooLarge: ShellPacks.limit(.tooLarge, text, &self)
             }
         }
         return out
@@ -104,7 +105,7 @@ struct ShellAnalysis {
         if work > Self.maxWork {
             if !exhausted {
                 exhausted = true
-                report(ShellRules.tooLarge, "more than \(Self.maxWork) commands after expansion")
+                ShellPacks.limit(.tooLarge, "more than \(Self.maxWork) commands after expansion", &self)
             }
             return false
         }
@@ -119,7 +120,7 @@ struct ShellAnalysis {
         nesting += 1
         defer { nesting -= 1 }
         if nesting > Self.maxNesting {
-            report(ShellRules.tooDeep, "more than \(Self.maxNesting) nested constructs")
+            ShellPacks.limit(.tooDeep, "more than \(Self.maxNesting) nested constructs", &self)
             return .unknown
         }
         switch node {
@@ -162,7 +163,7 @@ struct ShellAnalysis {
                 let c = a.walk(cond, &e, depth)
                 let out = a.walk(body, &e, depth)
                 if ShellAnalysis.isEndless(cond, until: until) && ShellAnalysis.backgrounds(body) {
-                    a.report(SystemRules.forkLoop, "while true; do … & done")
+                    ShellPacks.endlessBackgroundLoop(&a)
                 }
                 return c.combined(with: out)
             }
@@ -201,7 +202,7 @@ struct ShellAnalysis {
             env.functions[name] = body
             uncalled[name] = body
             if ShellAnalysis.callsItselfInBackground(body, name) {
-                report(SystemRules.forkBomb, "\(name)() { \(name) | \(name) & }")
+                ShellPacks.selfSpawningFunction(name, &self)
             }
             return .none
         case .arith(let raw, let r):
@@ -335,10 +336,7 @@ struct ShellAnalysis {
         let lower = text.lowercased()
         for (k, t) in info.stdoutTargets.enumerated() where written.count < 64 {
             let name = ShText.baseName(t)
-            if lower.contains("hookspath") && (name == ".gitconfig" || name == "config" || name.hasSuffix(".gitconfig")) {
-                report(SelfProtectionRules.hooksPath, "hooksPath written to " + t)
-            }
-            if PackageSources.isConfigFile(t), !PackageSources.insecureSettings(in: text).isEmpty { report(SupplyChainRules.registry, "written to " + t) }
+            ShellPacks.textWritten(text, lower: lower, to: t, &self)
             let appending = info.appends.count > k && info.appends[k]
             written[name] = (appending ? written[name] ?? "" : "") + text
         }
@@ -369,10 +367,7 @@ struct ShellAnalysis {
     /// Variables that matter on their own: the guard's switches, hook managers, shell history,
     /// variables that load code, and variables whose value is a command some program runs.
     mutating func checkAssignment(_ name: String, _ value: String, _ env: inout ShEnv, _ depth: Int) {
-        SelfProtectionRules.checkVariable(name, value, &self)
-        SystemRules.checkVariable(name, value, &self)
-        EnvironmentRules.check(name, value, &sink)
-        SupplyChainRules.checkVariable(name, value, &sink)
+        ShellPacks.variableSet(name, value, &self)
         if name.hasPrefix("BASH_FUNC_"), let open = value.firstIndex(of: "{") {
             // `env 'BASH_FUNC_ls%%=() { …; }' bash -c ls`: an exported function the next bash defines.
             var e = env
@@ -381,10 +376,8 @@ struct ShellAnalysis {
         if name == "BASH_ENV" || name == "ENV" {
             var e = env
             _ = runScriptFile(ShField(text: value), .shell, positional: nil, stdin: .none, subject: name + "=" + value, &e, depth)
-        } else if let code = EnvironmentRules.code(of: name, value) {
-            if value.contains(ShMark.unknown) && EnvironmentRules.runsUnattended.contains(name) {
-                report(ShellRules.dynamicCode, name + "=" + value)
-            }
+        } else if let code = ShellPacks.code(ofVariable: name, value) {
+            if value.contains(ShMark.unknown) { ShellPacks.unknownCodeVariable(name, value, &self) }
             var e = env
             _ = analyzeScript(code, &e, depth + 1)
         }
@@ -432,9 +425,9 @@ struct ShellAnalysis {
                 }
                 if (r.op == .input || r.op == .readWrite) && (fd == nil || fd == 0) {
                     info.stdin = inputSource(f, env)
-                    if r.op == .input { CredentialRules.checkRead(f, env, how: "input redirect", &self) }
+                    if r.op == .input { ShellPacks.fileRead(f, env, how: "input redirect", &self) }
                 } else if r.op == .input || r.op == .readWrite {
-                    CredentialRules.checkRead(f, env, how: "input redirect", &self)
+                    ShellPacks.fileRead(f, env, how: "input redirect", &self)
                 } else if r.op == .dupIn && (fd == nil || fd == 0) {
                     info.stdin = .unknown
                 }
@@ -476,13 +469,7 @@ struct ShellAnalysis {
         let t = f.text
         if t.hasPrefix("/dev/tcp/") || t.hasPrefix("/dev/udp/") { return }
         let p = paths.resolve(f, cwd: env.cwd)
-        // `> "$(cat where)"`, `tee $(ls ~/.ssh/*.pub)`: a target computed by a command whose output is unknown.
-        if p.unknownBase && !f.procsub && ["redirect", "tee", "dd of=", "mv", "cp", "install", "ln", "link"].contains(how) && f.sources.contains(where: { if case .literal = $0 { return false }; if case .none = $0 { return false }; return true }) {
-            report(FilesystemRules.writeComputed, subject.isEmpty ? t : subject)
-        }
-        SelfProtectionRules.checkModify(p, f, how: how, &self)
-        DiskRules.checkDeviceWrite(p, f, &self)
-        FilesystemRules.checkWrite(p, f, &self)
+        ShellPacks.fileWritten(p, f, how: how, subject: subject, &self)
     }
 
     // MARK: - Names

@@ -58,6 +58,7 @@ enum CodeOptions {
         "make": [Option(spellings: ["-f", "--file", "--makefile"], value: .makefile), Option(spellings: ["--eval", "-E"], value: .makefile)],
         "gmake": [Option(spellings: ["-f", "--file", "--makefile"], value: .makefile)],
         "tcpdump": [Option(spellings: ["-z"], value: .shell)],
+        "rsync": [Option(spellings: ["--rsync-path"], value: .shell)],
         "psql": [Option(spellings: ["-c", "--command"], value: .shellAfter(["\\!"]))],
         "sqlite3": [Option(spellings: ["-cmd"], value: .shellAfter([".shell ", ".system "]))],
         "mysql": [Option(spellings: ["-e", "--execute"], value: .shellAfter(["system ", "\\! "]))],
@@ -71,6 +72,8 @@ enum CodeOptions {
                 RestCommand(sub: "submodule", word: "foreach", kind: .shellText, skipFlags: ["--recursive", "-q", "--quiet"]),
                 RestCommand(sub: "worktree", word: "foreach", kind: .shellText)],
         "sqlite3": [],
+        "gdb": [RestCommand(sub: nil, word: "--args", kind: .argv)],
+        "lldb": [RestCommand(sub: nil, word: "--", kind: .argv)],
     ]
 
     /// A command's (leading-space-free) sed script: the commands that run shell code, and files it writes.
@@ -79,16 +82,25 @@ enum CodeOptions {
         var dynamic = false
         for raw in script.split(whereSeparator: { $0 == "\n" || $0 == ";" }).prefix(64) {
             var c = Substring(raw).drop { $0 == " " || $0 == "\t" }
-            // Address: line numbers, $, /regex/, ranges, `!`.
-            while let f = c.first, f.isNumber || f == "$" || f == "," || f == "~" || f == "!" || f == "+" || f == " " {
-                c = c.dropFirst()
+            // Addresses: line numbers, `$`, `/regex/` or `\cregexc`, a `,` range of two, `~step`, `+n`, then `!`.
+            func address() {
+                if c.first == "/" || c.first == "\\" {
+                    let d: Character = c.first == "\\" ? c.dropFirst().first ?? "/" : "/"
+                    c = c.dropFirst(c.first == "\\" ? 2 : 1)
+                    var escaped = false
+                    while let f = c.first {
+                        c = c.dropFirst()
+                        if escaped { escaped = false } else if f == "\\" { escaped = true } else if f == d { break }
+                    }
+                    while c.first == "I" || c.first == "M" { c = c.dropFirst() }
+                } else {
+                    while let f = c.first, f.isNumber || f == "$" || f == "~" || f == "+" { c = c.dropFirst() }
+                }
             }
-            if c.first == "/" || c.first == "\\" {
-                let d: Character = c.first == "\\" ? c.dropFirst().first ?? "/" : "/"
-                c = c.dropFirst(c.first == "\\" ? 2 : 1)
-                c = c.drop { $0 != d }.dropFirst()
-                while let f = c.first, f.isNumber || f == "$" || f == "," || f == "!" || f == " " || f == "/" { c = c.dropFirst() }
-            }
+            address()
+            c = c.drop { $0 == " " }
+            if c.first == "," { c = c.dropFirst().drop { $0 == " " }; address() }
+            c = c.drop { $0 == " " || $0 == "!" }
             guard let cmd = c.first else { continue }
             let rest = String(c.dropFirst().drop { $0 == " " })
             switch cmd {
@@ -203,7 +215,7 @@ extension ShellAnalysis {
                 guard key.hasPrefix("scripts."), let value else { continue }
                 runShellText(value, site)
                 if ["preinstall", "install", "postinstall", "prepare", "prepublish"].contains(String(key.dropFirst(8))) {
-                    report(SupplyChainRules.installScript, site.subject)
+                    ShellPacks.installHookAdded(site.subject, &self)
                 }
             }
         }
@@ -232,6 +244,6 @@ extension ShellAnalysis {
         for w in s.writes where w != "/dev/stdout" && w != "/dev/stderr" {
             checkWriteTarget(ShField(text: w.hasPrefix("~") ? expandTilde(w, site.env) : w), &site.env, how: "sed w", subject: site.subject)
         }
-        if s.dynamic { report(ShellRules.dynamicCode, site.subject) }
+        if s.dynamic { ShellPacks.dynamicCode(site.subject, &self) }
     }
 }

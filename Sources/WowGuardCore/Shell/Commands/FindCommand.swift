@@ -224,7 +224,7 @@ extension ShellAnalysis {
                 }
                 for t in targets.prefix(4) {
                     if action.kind == "-delete" {
-                        FilesystemRules.checkDelete(t, recursive: true, op: "find-delete", subject: inv.subject, &self, site.env)
+                        ShellPacks.fileDeleted(t, recursive: true, op: "find-delete", subject: inv.subject, &self, site.env)
                         continue
                     }
                     let argv = action.command.map { f -> ShField in

@@ -16,8 +16,9 @@ struct ShSite {
 
 extension ShellAnalysis {
     /// Code given as an argument, in `lang`, fed the command's stdin.
-    mutating func runCode(_ code: ShField, _ lang: ShLang, _ site: inout ShSite, positional: [String]? = nil) -> ShSource {
-        runCode(code, lang, positional: positional, stdin: site.inv.stdin, subject: site.subject, &site.env, site.depth)
+    mutating func runCode(_ code: ShField, _ lang: ShLang, _ site: inout ShSite, positional: [String]? = nil, stdin: ShSource? = nil,
+                          extra: String = "") -> ShSource {
+        runCode(code, lang, positional: positional, stdin: stdin ?? site.inv.stdin, subject: site.subject, &site.env, site.depth, extra: extra)
     }
 
     /// Shell code from a string (an option value, a config value): analysed in a copy of the state.

@@ -3,7 +3,7 @@
 enum SecretNames {
     static let markers = ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL", "AUTH_KEY", "SESSION_KEY", "_PAT"]
     /// Markers for values that are never sent to an API by hand (passwords and private keys).
-    static let neverSent = ["PASSWORD", "PASSWD", "PRIVATE_KEY", "SECRET_ACCESS_KEY", "SECRET_KEY"]
+    static let neverSent = ["PRIVATE_KEY"]
 
     static func isSecret(_ name: String) -> Bool {
         let u = name.uppercased()

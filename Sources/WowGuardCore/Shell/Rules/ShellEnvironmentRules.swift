@@ -68,8 +68,15 @@ enum EnvironmentRules {
             if !harmless.contains(value.lowercased()) { sink.report(skipHooks, name + "=" + value) }
         case .loadsCode(let options):
             guard !value.isEmpty else { return }
+            // `ENV=production` is a setting; `ENV=/tmp/x.sh` is a file sh runs.
+            if name == "ENV" && !(value.contains("/") || value.contains("~") || value.hasSuffix(".sh") || value.contains(ShMark.unknown)) { return }
             if options.isEmpty { sink.report(injectCode, name + "=" + value); return }
             let words = value.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            // `--inspect=0.0.0.0:9229`: a debugger anyone on the network can attach to runs any code.
+            if name == "NODE_OPTIONS", words.contains(where: { $0.hasPrefix("--inspect") && ($0.contains("0.0.0.0") || $0.contains("[::]")) }) {
+                sink.report(injectCode, name + "=" + value)
+                return
+            }
             if words.contains(where: { w in options.contains { w == $0 || w.hasPrefix($0 + "=") || w.hasPrefix($0 + ":") || ($0.count == 2 && w.hasPrefix($0)) } }) {
                 sink.report(injectCode, name + "=" + value)
             }

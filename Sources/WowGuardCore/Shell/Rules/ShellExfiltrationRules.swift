@@ -123,6 +123,10 @@ enum ExfiltrationRules {
             || last == "credentials.json" || last == "service-account.json" || last.hasSuffix("-credentials.json") || last == "secrets.yml" || last == "secrets.yaml"
     }
 
+    /// Clients whose destination is in their arguments (CLIs like `gh`/`aws` talk to their own service).
+    static let hostClients: Set<String> = ["curl", "curlie", "wget", "wget2", "http", "https", "xh", "xhs", "httpie", "nc", "ncat", "telnet",
+                                           "socat", "websocat", "grpcurl", "aria2c", "fetch", "openssl"]
+
     static func secretNames(_ s: ShSource) -> [String] {
         switch s {
         case .secret(let n): [n]
@@ -161,7 +165,7 @@ enum ExfiltrationRules {
         guard networkCommands.contains(inv.name) else { return }
         let secrets = inv.args.flatMap(\.sources).compactMap { s -> String? in if case .secret(let n) = s { return n } else { return nil } }
             + (readsStdin(inv) || uploads(inv).contains("-") ? secretNames(inv.stdin) : [])
-        if !secrets.isEmpty {
+        if !secrets.isEmpty && hostClients.contains(inv.name) {
             let hosts = inv.args.filter { !$0.text.hasPrefix("-") }.flatMap { f in
                 f.text.contains("://") || inv.name == "nc" || inv.name == "telnet" || inv.name == "socat" ? ShURL.hosts(in: f.text) : [] } + bareHosts(inv)
             if secrets.contains(where: { !SecretNames.allowed($0, toHosts: hosts) }) { a.report(secretVariable, inv.subject) }

@@ -24,7 +24,7 @@ enum ExposureRules {
     static let credentialDirectories: [[String]] = [
         [".ssh"], [".aws"], [".kube"], [".docker"], [".gnupg"], [".azure"], [".password-store"], [".config", "gcloud"], [".config", "gh"],
         [".config", "op"], [".vault-token"], [".netrc"], [".git-credentials"], [".npmrc"], [".pypirc"], [".config", "hub"], [".terraform.d"],
-        [".claude"], [".codex"], [".config", "git"], [".gitconfig"], [".oci"], [".config", "doctl"], [".fly"], [".cargo", "credentials.toml"],
+        [".claude"], [".codex"], [".oci"], [".config", "doctl"], [".fly"], [".cargo", "credentials.toml"],
     ]
 
     static let displayReaders: Set<String> = [
@@ -42,6 +42,8 @@ enum ExposureRules {
     static func checkDotEnv(_ inv: ShInvocation, _ a: inout ShellAnalysis) {
         if displayReaders.contains(inv.name) {
             if inv.name == "wc" { return }
+            let quiet = inv.argTexts.contains { $0 == "-q" || $0 == "--quiet" || $0 == "--silent" || ($0.hasPrefix("-i") && (inv.name == "sed" || inv.name == "perl")) || $0 == "--in-place" }
+            if quiet { return }
             if inv.args.contains(where: { !$0.text.hasPrefix("-") && isDotEnv($0) }) { a.report(dotenvRead, inv.subject) }
             if inv.redirects.contains(where: { $0.op == .input && isDotEnv($0.target) }) { a.report(dotenvRead, inv.subject) }
         }
@@ -105,6 +107,9 @@ enum ExposureRules {
     ]
 
     /// Mounts of a `docker run`: (host source, container target).
+    /// Dotfiles that are configuration, not credentials: mounted read-only into a dev container they are normal.
+    static let plainDotfiles: Set<String> = [".gitconfig", ".bashrc", ".zshrc", ".profile", ".bash_profile", ".inputrc", ".vimrc", ".tmux.conf", ".editorconfig"]
+
     static func mounts(_ args: [String]) -> [(String, String)] {
         var out: [(String, String)] = []
         var k = 0
@@ -118,7 +123,8 @@ enum ExposureRules {
             else if t.hasPrefix("--mount=") { mountSpec = String(t.dropFirst(8)) }
             if let spec {
                 let parts = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-                if parts.count >= 2 { out.append((parts[0], parts[1])) }
+                let readOnly = parts.count >= 3 && parts[2].split(separator: ",").contains("ro")
+                if parts.count >= 2 && !(readOnly && plainDotfiles.contains(ShText.baseName(parts[0]))) { out.append((parts[0], parts[1])) }
             }
             if let m = mountSpec {
                 var src = "", dst = ""

@@ -19,7 +19,7 @@ enum HostingRules {
                (["secret", "delete"], deleteResource), (["secret", "remove"], deleteResource), (["variable", "delete"], deleteResource),
                (["run", "delete"], deleteResource), (["codespace", "delete"], deleteResource), (["gist", "delete"], deleteResource),
                (["repo", "archive"], deleteResource), (["label", "delete"], deleteResource), (["ruleset", "delete"], deleteResource)],
-        "glab": [(["repo", "delete"], destroy), (["release", "delete"], deleteResource), (["variable", "delete"], deleteResource),
+        "glab": [(["repo", "delete"], destroy), (["project", "delete"], destroy), (["release", "delete"], deleteResource), (["variable", "delete"], deleteResource),
                  (["repo", "archive"], deleteResource)],
         "hub": [(["delete"], destroy)],
         "heroku": [(["apps:destroy"], destroy), (["destroy"], destroy), (["apps:delete"], destroy), (["pg:reset"], destroy),
@@ -27,13 +27,15 @@ enum HostingRules {
         "fly": [(["apps", "destroy"], destroy), (["destroy"], destroy), (["apps", "delete"], destroy), (["volumes", "destroy"], destroy),
                 (["volumes", "delete"], destroy), (["postgres", "destroy"], destroy), (["machine", "destroy"], deleteResource),
                 (["secrets", "unset"], deleteResource)],
-        "wrangler": [(["delete"], destroy), (["d1", "delete"], destroy), (["r2", "bucket", "delete"], destroy),
+        "wrangler": [(["delete"], destroy), (["pages", "project", "delete"], destroy), (["pages", "deployment", "delete"], deleteResource), (["d1", "delete"], destroy), (["r2", "bucket", "delete"], destroy),
                      (["kv:namespace", "delete"], destroy), (["kv", "namespace", "delete"], destroy), (["secret", "delete"], deleteResource)],
         "supabase": [(["projects", "delete"], destroy), (["orgs", "delete"], destroy)],
         "neonctl": [(["projects", "delete"], destroy), (["branches", "delete"], deleteResource)],
         "planetscale": [(["database", "delete"], destroy)], "pscale": [(["database", "delete"], destroy), (["branch", "delete"], deleteResource)],
         "render": [(["services", "delete"], destroy)],
         "vercel": [(["projects", "rm"], destroy), (["project", "rm"], destroy), (["env", "rm"], deleteResource)],
+        "cf": [(["delete"], destroy), (["delete-service"], destroy), (["delete-space"], destroy), (["delete-org"], destroy), (["delete-route"], deleteResource)],
+        "firebase": [(["firestore:delete"], destroy), (["database:remove"], destroy), (["hosting:disable"], destroy), (["functions:delete"], deleteResource)],
     ]
 
     /// `-X METHOD`, `-XMETHOD`, `--method METHOD`, `--request METHOD`, `--method=METHOD`.
@@ -66,6 +68,11 @@ enum HostingRules {
         guard let entries = table[name] else { return }
         let args = inv.argTexts
         let words = args.filter { !$0.hasPrefix("-") }.map { $0.lowercased() }
+        // `supabase db reset --linked` / `--db-url`: the hosted database, not the local one.
+        if name == "supabase", words.starts(with: ["db", "reset"]), args.contains(where: { $0 == "--linked" || $0.hasPrefix("--db-url") }) {
+            sink.report(destroy, inv.subject)
+            return
+        }
         for (seq, rule) in entries where words.starts(with: seq) {
             sink.report(rule, inv.subject)
             return

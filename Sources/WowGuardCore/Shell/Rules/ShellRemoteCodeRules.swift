@@ -32,7 +32,17 @@ enum RemoteCodeRules {
         switch inv.name {
         case "pip", "pip3", "pipx", "uv":
             guard args.contains("install") else { return }
-            if args.contains(where: { ($0.hasPrefix("http://") || $0.hasPrefix("https://") || $0.hasPrefix("git+")) && !$0.contains("pypi.org") && !$0.contains("pythonhosted.org") }) {
+            // Index options name where packages come from (judged by SupplyChainRules), not a package.
+            var operands: [String] = []
+            var k = 0
+            while k < args.count {
+                let t = args[k]
+                if ["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--trusted-host", "--default-index", "--index"].contains(t) { k += 2; continue }
+                if t.hasPrefix("--index-url=") || t.hasPrefix("--extra-index-url=") || t.hasPrefix("--find-links=") { k += 1; continue }
+                operands.append(t)
+                k += 1
+            }
+            if operands.contains(where: { ($0.hasPrefix("http://") || $0.hasPrefix("https://") || $0.hasPrefix("git+")) && !$0.contains("pypi.org") && !$0.contains("pythonhosted.org") }) {
                 a.report(packageFromURL, inv.subject)
             }
         case "npm", "pnpm", "yarn", "bun":

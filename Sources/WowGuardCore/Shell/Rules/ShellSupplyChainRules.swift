@@ -26,6 +26,8 @@ enum SupplyChainRules {
         "pypi.python.org", "download.pytorch.org", "crates.io", "index.crates.io", "static.crates.io", "rubygems.org", "gems.rubygems.org",
         "repo.maven.apache.org", "repo1.maven.org", "plugins.gradle.org", "proxy.golang.org", "registry.bower.io", "jsr.io", "npmjs.com",
         "conda.anaconda.org", "repo.anaconda.com", "pkgs.dev.azure.com", "gitlab.com", "nuget.org", "api.nuget.org",
+        "registry.npmmirror.com", "mirrors.aliyun.com", "pypi.tuna.tsinghua.edu.cn", "mirrors.cloud.tencent.com", "mirrors.ustc.edu.cn",
+        "pypi.doubanio.com", "registry.npm.taobao.org", "repo.huaweicloud.com", "mirror.gcr.io", "pypi.ngc.nvidia.com", "pypi.nvidia.com",
     ]
     static let knownSuffixes = [".jfrog.io", ".pkg.dev", ".pkgs.visualstudio.com", ".codeartifact.amazonaws.com", ".gitlab.com", ".cloudsmith.io", ".fury.io"]
 
@@ -71,15 +73,33 @@ enum SupplyChainRules {
         for p in ["github:", "gitlab:", "bitbucket:", "gist:", "git+", "git://", "git@", "http://", "https://", "file:"] where l.hasPrefix(p) { return true }
         // npm's `user/repo` shorthand (a scoped package starts with `@`).
         if !l.hasPrefix("@") && !l.hasPrefix(".") && !l.hasPrefix("/") && l.split(separator: "/").count == 2 && !l.contains("@") && !l.contains(":") { return true }
-        return l.hasSuffix(".tgz") && l.contains("/")
+        return l.hasSuffix(".tgz") && l.contains("://")
     }
 
     /// Commands these rules are about (everything else returns at once).
     static let packageTools: Set<String> = ["pip", "pip3", "uv", "pipx", "poetry", "pdm", "npm", "pnpm", "yarn", "bun", "npx", "pnpx", "bunx", "uvx",
-                                            "gem", "bundle", "cargo", "conda", "mamba", "micromamba", "composer", "nuget", "dotnet", "go"]
+                                            "gem", "bundle", "cargo", "conda", "mamba", "micromamba", "composer", "nuget", "dotnet", "go", "pipenv", "hatch", "rye"]
+
+    /// Forges whose URLs may be rewritten to one another (`url."git@github.com:".insteadOf https://github.com/`).
+    static let forgeHosts = ["github.com", "gitlab.com", "bitbucket.org", "ssh.github.com", "codeberg.org"]
 
     static func check(_ inv: ShInvocation, _ sink: inout ShellSink) {
         let name = inv.name
+        if name == "git" {
+            // `url.<base>.insteadOf`: every fetch of the original URL goes to <base> instead.
+            let g = ShGit(inv)
+            var keys = g.configs.map(\.0)
+            if g.sub == "config" { keys += g.args.filter { !$0.hasPrefix("-") }.prefix(1) }
+            for key in keys {
+                let k = key.lowercased()
+                guard k.hasPrefix("url."), k.hasSuffix(".insteadof") || k.hasSuffix(".pushinsteadof") else { continue }
+                let base = String(key.dropFirst(4).dropLast(k.hasSuffix(".pushinsteadof") ? 14 : 10))
+                let hosts = ShURL.hosts(in: base.contains("://") ? base : "ssh://" + base.replacingEvery(":", with: "/", limit: 1))
+                let known = !base.lowercased().hasPrefix("http://") && hosts.allSatisfy { h in forgeHosts.contains { h.lowercased() == $0 || h.lowercased().hasSuffix("." + $0) } }
+                if !known { sink.report(registry, inv.subject) }
+            }
+            return
+        }
         guard packageTools.contains(name) else { return }
         let args = inv.argTexts
         for (k, t) in args.enumerated() {
@@ -101,6 +121,13 @@ enum SupplyChainRules {
                 sink.report(registry, inv.subject)
                 return
             }
+        }
+        // `poetry source add NAME URL`, `conda config --add channels URL`, `dotnet nuget add source URL`, `bundle config mirror.X URL`.
+        let sourceVerbs: Set<String> = ["config", "source", "sources", "channel", "channels", "registry", "repo", "repository", "mirror", "index"]
+        if words.contains(where: { sourceVerbs.contains($0.lowercased()) || $0.lowercased().hasPrefix("mirror.") }),
+           args.contains(where: { a in a.split(separator: "=").contains { suspicious(String($0)) } }) {
+            sink.report(registry, inv.subject)
+            return
         }
         if name == "gem" && words.first == "sources" { return }
         if name == "go", words.starts(with: ["env"]), args.contains("-w") {

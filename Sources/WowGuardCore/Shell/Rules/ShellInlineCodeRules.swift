@@ -11,6 +11,8 @@ enum ShInline {
         var code: [(String, ShLang)] = []
         /// A secret is sent, but no literal host was found (the URL is built at run time).
         var secretToUnknownHost = false
+        /// A secret goes to a raw IP address or a known collector (request bins, tunnels, paste sites).
+        var secretToSuspiciousHost = false
     }
 
     /// Environment lookups of secret-named variables in code: `os.environ["X"]`, `os.getenv('X')`,
@@ -214,6 +216,9 @@ enum ShInline {
                 if names.contains(where: { !SecretNames.allowed($0, toHosts: hosts) }) {
                     f.hits.append((ExfiltrationRules.secretVariable, snippet))
                     if hosts.isEmpty { f.secretToUnknownHost = true }
+                    if hosts.contains(where: { h in HostClassifier.parseIPv4(h) != nil || SecretNames.collectorSuffixes.contains { h == $0 || h.hasSuffix("." + $0) } }) {
+                        f.secretToSuspiciousHost = true
+                    }
                 }
             }
         }
