@@ -28,7 +28,7 @@ public enum KeySemantics {
                                            "apikeys", "privatekey", "accesskey", "secretkey", "bearer", "appsecret", "clientsecret",
                                            "authtoken", "accesstoken", "refreshtoken", "apitoken", "apisecret", "sessionkey",
                                            "signingkey", "masterkey", "encryptionkey", "licensekey", "secretid"]
-    static let weakNouns: Set<String> = ["key", "keys", "auth", "authorization", "salt", "nonce", "seed", "hmac", "pin"]
+    static let weakNouns: Set<String> = ["key", "keys", "auth", "authorization", "salt", "nonce", "hmac"]
     /// Words that turn a bare `key` into a secret noun (`api_key`, `signing-key`, `SECRET_KEY`).
     static let keyQualifiers: Set<String> = ["api", "access", "secret", "private", "signing", "sign", "encryption", "encrypt",
                                              "master", "license", "licence", "app", "application", "client", "service", "account",

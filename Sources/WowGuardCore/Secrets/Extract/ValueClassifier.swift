@@ -90,7 +90,7 @@ public enum ValueClassifier {
     static let elisions = ASCII.Needles(["...", "…"])
     static let references = ASCII.Needles(["{{", "}}", "${", "$(", "#{", "%(", "%s", "{0}", "{}", "\\(", "<%", "://", "$env:",
                                            "%env", "env(", "getenv", "environ", "$_", "\\n", "lookup(", "vault:", "ref+",
-                                           "op://", "secretref", "file:"])
+                                           "op://", "secretref", "file:", "\\x", "\\u", "[filtered]"])
     static let keyWords = ASCII.Needles(["password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "changeme", "placeholder"])
     static let vendorPrefixNeedles = ASCII.Needles(vendorPrefixes)
     static let codeWords: [String] = ["self.", "this.", "config.", "settings.", "options.", "opts.", "params.", "args.",
@@ -119,7 +119,7 @@ public enum ValueClassifier {
         if lower.hasPrefix("md5") && v.count == 35 { return nil }
         if v.count == 20, ["akia", "asia", "agpa", "aida", "aroa", "aipa", "anpa", "anva"].contains(where: { lower.hasPrefix($0) }),
            v.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) { return nil }
-        if isSampleWords(lb) { return nil }
+        if isSampleWords(lb) || hasPassAffix(lb) { return nil }
         if isSequential(v) { return nil }
         if vendorPrefixNeedles.anyPrefix(of: lb) { return nil }
         // A trivial word with digits or punctuation around it: `Admin123!`, `root1234`, `test_123`.
@@ -186,6 +186,8 @@ public enum ValueClassifier {
         }
         guard var c = level else { return nil }
         if ctx.meaning.unsure { c = c.lowered }
+        // A token in a URL of documentation is a badge or an example link.
+        if ctx.form == .query && ctx.file == .docs { c = .low }
         return c
     }
 
@@ -216,6 +218,20 @@ public enum ValueClassifier {
         }
         return ok[letters.count]
     }
+
+    /// A word of the value begins or ends with `pass`/`pwd` (`l2gpass`, `static_pass`, `BOGUSPASS`,
+    /// `withPwd`): a made-up password names itself.
+    static func hasPassAffix(_ lower: [UInt8]) -> Bool {
+        var start = 0
+        for i in 0...lower.count {
+            if i < lower.count && lower[i] >= 0x61 && lower[i] <= 0x7A { continue }
+            let run = Array(lower[start..<i])
+            if run.count >= 3 && (passAffixes.anyPrefix(of: run) || passAffixes.anySuffix(of: run)) { return true }
+            start = i + 1
+        }
+        return false
+    }
+    static let passAffixes = ASCII.Needles(["pass", "pwd"])
 
     /// Base64 (standard or URL-safe, 12+ characters) that decodes to printable ASCII: its decoded text.
     static func decodedText(_ v: [UInt8]) -> [UInt8]? {
