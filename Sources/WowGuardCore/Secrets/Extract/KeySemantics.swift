@@ -28,7 +28,7 @@ public enum KeySemantics {
                                            "apikeys", "privatekey", "accesskey", "secretkey", "bearer", "appsecret", "clientsecret",
                                            "authtoken", "accesstoken", "refreshtoken", "apitoken", "apisecret", "sessionkey",
                                            "signingkey", "masterkey", "encryptionkey", "licensekey", "secretid"]
-    static let weakNouns: Set<String> = ["key", "keys", "auth", "authorization", "salt", "nonce", "hmac"]
+    static let weakNouns: Set<String> = ["key", "keys", "auth", "authorization", "salt", "nonce", "seed", "hmac"]
     /// Words that turn a bare `key` into a secret noun (`api_key`, `signing-key`, `SECRET_KEY`).
     static let keyQualifiers: Set<String> = ["api", "access", "secret", "private", "signing", "sign", "encryption", "encrypt",
                                              "master", "license", "licence", "app", "application", "client", "service", "account",
@@ -186,6 +186,8 @@ public enum KeySemantics {
                 if i > 0 && passwordNouns.contains(ws[i - 1]) { nounAt = i; kind = .password; break }
                 nounAt = i; kind = .weak; break
             }
+            // Key material named for its role: a secret like any other.
+            if w == "nonce" || w == "salt" || w == "seed" { nounAt = i; kind = .secret; break }
             if weakNouns.contains(w) { nounAt = i; kind = .weak; break }
         }
         guard nounAt >= 0 else { return nil }

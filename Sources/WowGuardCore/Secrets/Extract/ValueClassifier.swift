@@ -105,7 +105,9 @@ public enum ValueClassifier {
         if trivial.contains(lower) || knownPublic.contains(s) { return nil }
         let first = v[0], last = v[v.count - 1]
         // Variable references, templates, placeholders, expressions.
-        if first == 0x24 || first == 0x25 || first == 0x3C || first == 0x7B || first == 0x5B || first == 0x28 { return nil }
+        if first == 0x25 || first == 0x3C || first == 0x7B || first == 0x5B || first == 0x28 { return nil }
+        // `$VAR`, `${…}`, `$(…)`, `$1` are references; a quoted `$4to@L8=MC` in JSON is a value.
+        if first == 0x24 && (ctx.quoting == .none || ctx.file == .shell || v.count < 2 || !(v[1] >= 0x30 && v[1] <= 0x39) || v.contains(0x7B) || v.contains(0x28)) { return nil }
         // Sigils before a name: `@param`, `:bind`, `?`, `&anchor`, `*alias`, `!tag`, `***`.
         if first == 0x40 || first == 0x3A || first == 0x3F || first == 0x26 || first == 0x2A || first == 0x21 {
             if v.count <= 2 || isIdentifier(Array(v.dropFirst())) || v.allSatisfy({ $0 == first }) { return nil }
@@ -121,6 +123,7 @@ public enum ValueClassifier {
            v.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) { return nil }
         if isSampleWords(lb) || hasPassAffix(lb) { return nil }
         if isSequential(v) { return nil }
+        // Weak nouns that name key material (nonce, salt, seed) are secrets of their own kind.
         if vendorPrefixNeedles.anyPrefix(of: lb) { return nil }
         // A trivial word with digits or punctuation around it: `Admin123!`, `root1234`, `test_123`.
         let lettersOnly = String(lower.filter { $0 >= "a" && $0 <= "z" })
@@ -131,13 +134,13 @@ public enum ValueClassifier {
         // A value that names its own key (`password = "mypassword1"`) is a sample.
         if ctx.meaning.noun.utf8.count >= 4 && ASCII.contains(lb, Array(ctx.meaning.noun.utf8)) { return nil }
         if keyWords.any(in: lb) { return nil }
-        // Crypt and hash strings: not the secret, a digest of it.
-        if first == 0x24 && v.count > 3 { return nil }
+        // Crypt and hash strings (`$6$…`, `$2b$…`): not the secret, a digest of it.
+        if first == 0x24 && v.count > 3 && v[1...].contains(0x24) { return nil }
         if hashPrefixes.anyPrefix(of: lb) { return nil }
         let shape = ValueShape(v)
         if shape.spaces > 0 { return nil }  // messages, prompts, SQL
         if shape.letters == 0 { return nil }  // numbers, dates, punctuation
-        if shape.distinct <= 3 { return nil }
+        if shape.distinct <= 3 && shape.length >= 6 { return nil }
         if isVersionOrDate(v) { return nil }
         if isCodeReference(v, lower: lower, ctx: ctx) { return nil }
         // Bare values with brackets or an inner `=` are expressions (`InitVar[str]`, `salt=(2**256`).
@@ -155,7 +158,7 @@ public enum ValueClassifier {
         let mixed = shape.bits >= 4.7 || (shape.strongClasses >= 3 && shape.bits >= 4.3)
         let identifier = isIdentifier(v)
         // The second argument of `f("password", "x")` is as often another field name as a value.
-        if ctx.form == .argument && identifier && shape.digits == 0 && (v.contains(0x5F) || shape.upper > 0) { return nil }
+        if ctx.form == .argument && identifier && shape.digits == 0 && (v.contains(0x5F) || shape.upper > 0) && shape.bits < 4.7 { return nil }
         // A bare identifier outside configuration files is a variable or constant name.
         if identifier && ctx.quoting == .none && (ctx.file == .code || ctx.file == .docs || ctx.file == .unknown) && shape.bits < 5.0 { return nil }
 
@@ -175,6 +178,7 @@ public enum ValueClassifier {
             else if identifier && shape.bits < 4.7 && shape.digits == 0 { return nil }
             else if shape.length >= 16 && random && (shape.classes >= 2 || hex) { level = .high }
             else if shape.length >= 10 && (random || (mixed && shape.digits > 0)) { level = .medium }
+            else if hex && shape.length >= 8 && ["nonce", "salt", "seed", "iv"].contains(ctx.meaning.noun) { level = .medium }
             else if shape.bits >= 4.4 && shape.digits > 0 { level = .low }
             else { return nil }
         case .weak:
@@ -197,9 +201,8 @@ public enum ValueClassifier {
 
     static let sampleVocabulary: Set<String> = Set(sampleWords + sampleAffixes + [
         "a", "an", "the", "not", "no", "is", "for", "to", "of", "other", "client", "server", "app", "api", "key", "token",
-        "testing", "tests", "password", "passphrase", "users", "admin", "root", "guest", "hello", "world", "abc", "xyz",
-        "temp", "tmp", "default", "value", "word", "here", "s", "me", "change", "super", "top", "very", "good", "wrong",
-        "right", "correct", "incorrect", "real", "sesame", "open", "letmein", "let", "in", "db", "database", "mysql",
+        "testing", "tests", "password", "passphrase", "users", "admin", "root", "guest", "xyz",
+        "temp", "tmp", "default", "value", "here", "me", "change", "wrong", "incorrect", "db", "database", "mysql",
         "postgres", "redis", "sql", "dev", "local", "localhost", "x", "xx", "xxx", "more", "another", "second", "first",
         "third", "one", "two", "three", "new", "old", "current", "next", "prev", "login", "auth", "basic", "nope", "yes"])
 
@@ -267,7 +270,7 @@ public enum ValueClassifier {
             let alnum = ((a >= 0x61 && a <= 0x7A) || (a >= 0x30 && a <= 0x39)) && ((b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39))
             if alnum && b == a &+ 1 { seq += 1; run += 1; longest = max(longest, run) } else { run = 0 }
         }
-        return longest >= 4 || seq * 4 >= v.count - 1
+        return longest >= 4 || (seq >= 4 && seq * 2 >= v.count - 1)
     }
 
     static func isUUID(_ v: [UInt8]) -> Bool {
