@@ -14,6 +14,8 @@ public struct KeyMeaning: Sendable, Equatable {
     public var unsure: Bool
     /// The noun itself, lower-case (to spot values that repeat it: `password = "my-password-1"`).
     public var noun: String
+    /// All words of the key (to spot values that repeat one: `JIRA_PASSWORD = "jira"`).
+    public var words: [String] = []
 }
 
 /// Key semantics: splits a key name into words (snake_case, kebab-case, camelCase, dotted paths,
@@ -156,6 +158,12 @@ public enum KeySemantics {
     }
 
     public static func meaning(of key: UnsafeRawBufferPointer) -> KeyMeaning? {
+        guard var m = rawMeaning(of: key) else { return nil }
+        m.words = words(key)
+        return m
+    }
+
+    static func rawMeaning(of key: UnsafeRawBufferPointer) -> KeyMeaning? {
         var ws: [String] = []
         var raw = words(key)
         // `base64_url`, `Base64Url`: an encoding, not a URL.

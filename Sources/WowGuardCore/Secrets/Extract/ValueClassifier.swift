@@ -76,7 +76,8 @@ public enum ValueClassifier {
         "repl", "readonly", "readwrite", "rw", "ro", "scram-sha-256", "md5", "sha256", "trust", "peer", "ident", "plain",
         "prompt", "ask", "env", "environment", "file", "vault", "keyring", "keychain", "auto", "random", "generate",
         "generated", "secret-value", "xxxx", "****", "...", "…", "nope", "wrong", "something", "anything", "nothing",
-        "whatever", "encoded", "invalid", "incorrect", "kbdint", "keyboard-interactive", "publickey", "gssapi", "hidden",
+        "whatever", "encoded", "invalid", "incorrect", "spam", "eggs", "bacon", "ham", "ohno", "oops", "bogus", "error",
+        "fail", "failed", "failure", "irrelevant", "blah", "asdf", "lala", "dummy", "nonsense", "garbage", "bad", "kbdint", "keyboard-interactive", "publickey", "gssapi", "hidden",
         "private", "confidential", "sensitive", "unknown", "missing", "notset", "not-set", "setme", "set-me", "fixme",
     ]
 
@@ -128,11 +129,19 @@ public enum ValueClassifier {
         // A trivial word with digits or punctuation around it: `Admin123!`, `root1234`, `test_123`.
         let lettersOnly = String(lower.filter { $0 >= "a" && $0 <= "z" })
         if lettersOnly.count >= 3 && trivial.contains(lettersOnly) { return nil }
-        if let text = decodedText(v), Naturalness.bitsPerChar(text) < 5.0 || text.contains(0x3A) { return nil }
+        if let text = decodedText(v), Naturalness.bitsPerChar(text) < 5.0 || text.contains(0x3A) || isSequential(text) { return nil }
         if Placeholders.isPlaceholder(bytes: v) { return nil }
         if references.any(in: lb) { return nil }
         // A value that names its own key (`password = "mypassword1"`) is a sample.
         if ctx.meaning.noun.utf8.count >= 4 && ASCII.contains(lb, Array(ctx.meaning.noun.utf8)) { return nil }
+        // …or another word of its key (`CI_JIRA_PASSWORD = "jira"`, `CRATEDB_PASSWORD`, `"crate"`): a default.
+        let valueLetters = lb.filter { $0 >= 0x61 && $0 <= 0x7A }
+        if valueLetters.count >= 3 {
+            for w in ctx.meaning.words where w.utf8.count >= 3 {
+                let wb = Array(w.utf8)
+                if ASCII.contains(wb, valueLetters) || (valueLetters.count <= wb.count + 3 && ASCII.contains(valueLetters, wb)) { return nil }
+            }
+        }
         if keyWords.any(in: lb) { return nil }
         // Crypt and hash strings (`$6$…`, `$2b$…`): not the secret, a digest of it.
         if first == 0x24 && v.count > 3 && v[1...].contains(0x24) { return nil }
@@ -246,12 +255,10 @@ public enum ValueClassifier {
             if !ok || pad > 0 { return nil }
         }
         guard let bytes = Base64.decodeURL(String(decoding: v, as: UTF8.self)), bytes.count >= 6 else { return nil }
-        var letters = 0
         for b in bytes {
             guard (b >= 0x20 && b < 0x7F) || b == 0x0A || b == 0x09 || b == 0x0D else { return nil }
-            if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letters += 1 }
         }
-        return letters * 2 >= bytes.count ? bytes : nil
+        return bytes
     }
 
     /// Prefixes of vendor token formats: their own rules judge them (length, checksum); a value with one
@@ -270,7 +277,13 @@ public enum ValueClassifier {
             let alnum = ((a >= 0x61 && a <= 0x7A) || (a >= 0x30 && a <= 0x39)) && ((b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39))
             if alnum && b == a &+ 1 { seq += 1; run += 1; longest = max(longest, run) } else { run = 0 }
         }
-        return longest >= 4 || (seq >= 4 && seq * 2 >= v.count - 1)
+        if longest >= 4 || (seq >= 4 && seq * 2 >= v.count - 1) { return true }
+        // Counting patterns with a stride: `00112233…`, `f0f1f2f3…`, `0102030405…`.
+        guard v.count >= 12 else { return false }
+        var stride2 = 0, stride1 = 0
+        for i in 0..<(v.count - 2) where v[i + 2] == v[i] || v[i + 2] == v[i] &+ 1 { stride2 += 1 }
+        for i in 0..<(v.count - 1) where v[i + 1] == v[i] || v[i + 1] == v[i] &+ 1 { stride1 += 1 }
+        return stride2 * 10 >= (v.count - 2) * 9 || stride1 * 10 >= (v.count - 1) * 8
     }
 
     static func isUUID(_ v: [UInt8]) -> Bool {
