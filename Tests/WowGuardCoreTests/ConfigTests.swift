@@ -104,6 +104,19 @@ final class ConfigTests: XCTestCase {
         XCTAssertFalse(c.rules().contains { $0.id == "acme-key" }, "disabled custom rule is off")
     }
 
+    func testSecretsBlockLevel() throws {
+        XCTAssertEqual(try Config.parse("", file: "c").blockConfidence, .medium, "default")
+        let high = try Config.parse("[secrets]\nblock = \"high\"\n", file: "c")
+        XCTAssertEqual(high.blockConfidence, .high)
+        // The repository's level wins over the user's; unset keeps the user's.
+        XCTAssertEqual(high.merged(over: try Config.parse("[secrets]\nblock = \"low\"\n", file: "u")).blockConfidence, .high)
+        XCTAssertEqual(Config().merged(over: high).blockConfidence, .high)
+        XCTAssertThrowsError(try Config.parse("[secrets]\nblock = \"sometimes\"\n", file: "c")) { e in
+            XCTAssertEqual((e as? ConfigError)?.line, 2)
+        }
+        XCTAssertThrowsError(try Config.parse("[secrets]\nblok = \"high\"\n", file: "c"))
+    }
+
     func testCustomRuleFindsAndItsExamplesAreChecked() throws {
         let c = try Config.parse("""
             [[rules.custom]]

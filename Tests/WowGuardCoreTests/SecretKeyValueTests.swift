@@ -96,6 +96,15 @@ final class SecretKeyValueTests: XCTestCase {
         XCTAssertEqual(high.map(\.secret), [v(51, .base62, 32)])
     }
 
+    func testConfidenceInReports() {
+        let f = found("password: \(v(70, .lowerAlnum, 7))1", path: "a.yml")
+        XCTAssertEqual(f.first?.confidence, .medium)
+        let stats = ScanStats(files: 1, bytes: 10, durationMS: 1)
+        XCTAssertTrue(Report.json(f, stats: stats).contains("\"confidence\":\"medium\""))
+        XCTAssertTrue(Report.sarif(f, rules: RuleRegistry.all).contains("\"properties\":{\"confidence\":\"medium\"}"))
+        XCTAssertTrue(Report.text(f, stats: stats, color: false).contains("medium confidence"))
+    }
+
     func testKeySemantics() {
         func m(_ k: String) -> KeyMeaning.Kind? {
             var s = k

@@ -8,7 +8,7 @@ public enum Placeholders {
         "insert_", "_here", "-here", "sample", "notreal", "not_real", "not-a-real", "lorem", "foobar",
         "${", "{{", "}}", "$(", "%(", "#{", "<%", "process.env", "os.environ", "getenv", "env[", "secrets.",
         "vault(", "ssm:", "arn:aws:secretsmanager", "!vault", "\\(", "000000000000", "111111111111", "123456789",
-        "abcdefgh", "qwerty", "password1", "secret123", "passw0rd", "s3cr3t",
+        "abcdefgh", "abc123", "abcd1234", "password1", "secret123", "passw0rd", "s3cr3t",
         // Encrypted values (sops, ansible-vault, sealed secrets) are safe to commit.
         "enc[aes256_gcm", "$ansible_vault", "!encrypted", "ag-encrypted",
     ]

@@ -190,8 +190,8 @@ public final class SecretScanner: Sendable {
     /// The generic rules: key/value pairs around the keyword hits, judged by key semantics and the
     /// value classifier. Each hit costs O(1) (the extractor is bounded), so this is linear in the input.
     private func keyValueHits(_ buf: UnsafeRawBufferPointer, path: String, scratch: Scratch, into hits: inout [RawHit]) {
-        let file = FileKind.of(path: path)
-        let sample = ValueClassifier.isSampleLocation(path)
+        // Computed on the first pair only: most files with a keyword have no pair to judge.
+        var fileKind: FileKind?
         var lastKey = -1 ..< -1
         for hit in scratch.kvHits {
             let key = KeyValueExtractor.keyRange(buf, around: hit)
@@ -213,7 +213,8 @@ public final class SecretScanner: Sendable {
                 var value = pair.value
                 // `Authorization: Basic …` / `Bearer …` / `Token …`: the credential follows the scheme.
                 if m.kind != .password, let skip = SecretScanner.schemePrefix(buf, value) { value = (value.lowerBound + skip)..<value.upperBound }
-                var ctx = PairContext(meaning: m, quoting: pair.quoting, form: pair.form, file: file, sampleLocation: sample)
+                if fileKind == nil { fileKind = FileKind.of(path: path) }
+                var ctx = PairContext(meaning: m, quoting: pair.quoting, form: pair.form, file: fileKind ?? .unknown, sampleLocation: false)
                 ctx.declaration = pair.declaration
                 guard !value.isEmpty, let confidence = ValueClassifier.classify(Array(UnsafeRawBufferPointer(rebasing: buf[value])), ctx) else { continue }
                 let quoted = pair.quoting != .none

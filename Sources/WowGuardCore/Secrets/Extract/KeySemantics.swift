@@ -14,6 +14,8 @@ public struct KeyMeaning: Sendable, Equatable {
     public var unsure: Bool
     /// The noun itself, lower-case (to spot values that repeat it: `password = "my-password-1"`).
     public var noun: String
+    /// All words of the key (to spot values that repeat one: `JIRA_PASSWORD = "jira"`).
+    public var words: [String] = []
 }
 
 /// Key semantics: splits a key name into words (snake_case, kebab-case, camelCase, dotted paths,
@@ -28,7 +30,7 @@ public enum KeySemantics {
                                            "apikeys", "privatekey", "accesskey", "secretkey", "bearer", "appsecret", "clientsecret",
                                            "authtoken", "accesstoken", "refreshtoken", "apitoken", "apisecret", "sessionkey",
                                            "signingkey", "masterkey", "encryptionkey", "licensekey", "secretid"]
-    static let weakNouns: Set<String> = ["key", "keys", "auth", "authorization", "salt", "nonce", "seed", "hmac", "pin"]
+    static let weakNouns: Set<String> = ["key", "keys", "auth", "authorization", "salt", "nonce", "seed", "hmac"]
     /// Words that turn a bare `key` into a secret noun (`api_key`, `signing-key`, `SECRET_KEY`).
     static let keyQualifiers: Set<String> = ["api", "access", "secret", "private", "signing", "sign", "encryption", "encrypt",
                                              "master", "license", "licence", "app", "application", "client", "service", "account",
@@ -156,6 +158,12 @@ public enum KeySemantics {
     }
 
     public static func meaning(of key: UnsafeRawBufferPointer) -> KeyMeaning? {
+        guard var m = rawMeaning(of: key) else { return nil }
+        m.words = words(key)
+        return m
+    }
+
+    static func rawMeaning(of key: UnsafeRawBufferPointer) -> KeyMeaning? {
         var ws: [String] = []
         var raw = words(key)
         // `base64_url`, `Base64Url`: an encoding, not a URL.
@@ -186,6 +194,8 @@ public enum KeySemantics {
                 if i > 0 && passwordNouns.contains(ws[i - 1]) { nounAt = i; kind = .password; break }
                 nounAt = i; kind = .weak; break
             }
+            // Key material named for its role: a secret like any other.
+            if w == "nonce" || w == "salt" || w == "seed" { nounAt = i; kind = .secret; break }
             if weakNouns.contains(w) { nounAt = i; kind = .weak; break }
         }
         guard nounAt >= 0 else { return nil }

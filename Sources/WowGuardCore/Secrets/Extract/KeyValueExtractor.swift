@@ -154,8 +154,8 @@ public enum KeyValueExtractor {
         if keyQuote != 0 {
             if escapedKey, p + 1 < n, buf[p] == 0x5C, buf[p + 1] == keyQuote { p += 2 }
             else if p < n, buf[p] == keyQuote { p += 1 }
-            else { return }
-            if p < n && buf[p] == 0x5D { p += 1 }
+            else { keyQuote = 0 }  // `'access_token=…&…'`: a quote opened a string the key starts
+            if keyQuote != 0 && p < n && buf[p] == 0x5D { p += 1 }
         } else if p < n && buf[p] == 0x5D {
             p += 1  // ENV[KEY] = …
         }
@@ -199,7 +199,8 @@ public enum KeyValueExtractor {
             guard q < n, isQuote(buf[q]) else { return }
             var o = b - 1
             while o > ls && isSpace(buf[o - 1]) { o -= 1 }
-            guard o > ls, buf[o - 1] == 0x28 else { return }
+            // `f("key", "v")`, or a flag and its value in an argument list: `["--api-token", "v"]`.
+            guard o > ls, buf[o - 1] == 0x28 || dashes > 0 else { return }
             form = .argument
             p += 1
         case 0x28 where keyQuote == 0:  // setPassword("value"), set_api_key("value"); other calls are not pairs

@@ -6,11 +6,28 @@
 /// base62/base64 tokens 6–9. Digits form one class, so hex strings and UUIDs score low here: the
 /// value classifier recognises those shapes separately.
 public enum Naturalness {
+    /// Decoded on first use (the agent hook pays for it only when a generic rule has a pair to judge):
+    /// one pass over the literal's bytes, no `Character` work.
     static let table: [UInt8] = {
-        let text = NaturalnessModelData.trigramsBase64.filter { !$0.isWhitespace }
-        let bytes = Base64.decodeURL(text) ?? []
         let n = NaturalnessModelData.symbols
-        return bytes.count == n * n * n ? bytes : [UInt8](repeating: 80, count: n * n * n)
+        var out = [UInt8]()
+        out.reserveCapacity(n * n * n)
+        var acc: UInt32 = 0, bits = 0
+        for c in NaturalnessModelData.trigramsBase64.utf8 {
+            let v: UInt8
+            switch c {
+            case 0x41...0x5A: v = c - 0x41
+            case 0x61...0x7A: v = c - 0x61 + 26
+            case 0x30...0x39: v = c - 0x30 + 52
+            case 0x2B: v = 62
+            case 0x2F: v = 63
+            default: continue  // newlines, indentation, padding
+            }
+            acc = acc << 6 | UInt32(v)
+            bits += 6
+            if bits >= 8 { bits -= 8; out.append(UInt8(truncatingIfNeeded: acc >> UInt32(bits))) }
+        }
+        return out.count == n * n * n ? out : [UInt8](repeating: 80, count: n * n * n)
     }()
 
     @inline(__always) static func symbol(_ b: UInt8) -> Int {

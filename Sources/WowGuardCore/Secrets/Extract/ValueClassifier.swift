@@ -76,7 +76,8 @@ public enum ValueClassifier {
         "repl", "readonly", "readwrite", "rw", "ro", "scram-sha-256", "md5", "sha256", "trust", "peer", "ident", "plain",
         "prompt", "ask", "env", "environment", "file", "vault", "keyring", "keychain", "auto", "random", "generate",
         "generated", "secret-value", "xxxx", "****", "...", "…", "nope", "wrong", "something", "anything", "nothing",
-        "whatever", "encoded", "invalid", "incorrect", "kbdint", "keyboard-interactive", "publickey", "gssapi", "hidden",
+        "whatever", "encoded", "invalid", "incorrect", "spam", "eggs", "bacon", "ham", "ohno", "oops", "bogus", "error",
+        "fail", "failed", "failure", "irrelevant", "blah", "asdf", "lala", "dummy", "nonsense", "garbage", "bad", "kbdint", "keyboard-interactive", "publickey", "gssapi", "hidden",
         "private", "confidential", "sensitive", "unknown", "missing", "notset", "not-set", "setme", "set-me", "fixme",
     ]
 
@@ -90,7 +91,7 @@ public enum ValueClassifier {
     static let elisions = ASCII.Needles(["...", "…"])
     static let references = ASCII.Needles(["{{", "}}", "${", "$(", "#{", "%(", "%s", "{0}", "{}", "\\(", "<%", "://", "$env:",
                                            "%env", "env(", "getenv", "environ", "$_", "\\n", "lookup(", "vault:", "ref+",
-                                           "op://", "secretref", "file:"])
+                                           "op://", "secretref", "file:", "\\x", "\\u", "[filtered]"])
     static let keyWords = ASCII.Needles(["password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "changeme", "placeholder"])
     static let vendorPrefixNeedles = ASCII.Needles(vendorPrefixes)
     static let codeWords: [String] = ["self.", "this.", "config.", "settings.", "options.", "opts.", "params.", "args.",
@@ -105,7 +106,9 @@ public enum ValueClassifier {
         if trivial.contains(lower) || knownPublic.contains(s) { return nil }
         let first = v[0], last = v[v.count - 1]
         // Variable references, templates, placeholders, expressions.
-        if first == 0x24 || first == 0x25 || first == 0x3C || first == 0x7B || first == 0x5B || first == 0x28 { return nil }
+        if first == 0x25 || first == 0x3C || first == 0x7B || first == 0x5B || first == 0x28 { return nil }
+        // `$VAR`, `${…}`, `$(…)`, `$1` are references; a quoted `$4to@L8=MC` in JSON is a value.
+        if first == 0x24 && (ctx.quoting == .none || ctx.file == .shell || v.count < 2 || !(v[1] >= 0x30 && v[1] <= 0x39) || v.contains(0x7B) || v.contains(0x28)) { return nil }
         // Sigils before a name: `@param`, `:bind`, `?`, `&anchor`, `*alias`, `!tag`, `***`.
         if first == 0x40 || first == 0x3A || first == 0x3F || first == 0x26 || first == 0x2A || first == 0x21 {
             if v.count <= 2 || isIdentifier(Array(v.dropFirst())) || v.allSatisfy({ $0 == first }) { return nil }
@@ -119,25 +122,34 @@ public enum ValueClassifier {
         if lower.hasPrefix("md5") && v.count == 35 { return nil }
         if v.count == 20, ["akia", "asia", "agpa", "aida", "aroa", "aipa", "anpa", "anva"].contains(where: { lower.hasPrefix($0) }),
            v.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) { return nil }
-        if isSampleWords(lb) { return nil }
+        if isSampleWords(lb) || hasPassAffix(lb) { return nil }
         if isSequential(v) { return nil }
+        // Weak nouns that name key material (nonce, salt, seed) are secrets of their own kind.
         if vendorPrefixNeedles.anyPrefix(of: lb) { return nil }
         // A trivial word with digits or punctuation around it: `Admin123!`, `root1234`, `test_123`.
         let lettersOnly = String(lower.filter { $0 >= "a" && $0 <= "z" })
         if lettersOnly.count >= 3 && trivial.contains(lettersOnly) { return nil }
-        if let text = decodedText(v), Naturalness.bitsPerChar(text) < 5.0 || text.contains(0x3A) { return nil }
+        if let text = decodedText(v), Naturalness.bitsPerChar(text) < 5.0 || text.contains(0x3A) || isSequential(text) { return nil }
         if Placeholders.isPlaceholder(bytes: v) { return nil }
         if references.any(in: lb) { return nil }
         // A value that names its own key (`password = "mypassword1"`) is a sample.
         if ctx.meaning.noun.utf8.count >= 4 && ASCII.contains(lb, Array(ctx.meaning.noun.utf8)) { return nil }
+        // …or another word of its key (`CI_JIRA_PASSWORD = "jira"`, `CRATEDB_PASSWORD`, `"crate"`): a default.
+        let valueLetters = lb.filter { $0 >= 0x61 && $0 <= 0x7A }
+        if valueLetters.count >= 3 {
+            for w in ctx.meaning.words where w.utf8.count >= 3 {
+                let wb = Array(w.utf8)
+                if ASCII.contains(wb, valueLetters) || (valueLetters.count <= wb.count + 3 && ASCII.contains(valueLetters, wb)) { return nil }
+            }
+        }
         if keyWords.any(in: lb) { return nil }
-        // Crypt and hash strings: not the secret, a digest of it.
-        if first == 0x24 && v.count > 3 { return nil }
+        // Crypt and hash strings (`$6$…`, `$2b$…`): not the secret, a digest of it.
+        if first == 0x24 && v.count > 3 && v[1...].contains(0x24) { return nil }
         if hashPrefixes.anyPrefix(of: lb) { return nil }
         let shape = ValueShape(v)
         if shape.spaces > 0 { return nil }  // messages, prompts, SQL
         if shape.letters == 0 { return nil }  // numbers, dates, punctuation
-        if shape.distinct <= 3 { return nil }
+        if shape.distinct <= 3 && shape.length >= 6 { return nil }
         if isVersionOrDate(v) { return nil }
         if isCodeReference(v, lower: lower, ctx: ctx) { return nil }
         // Bare values with brackets or an inner `=` are expressions (`InitVar[str]`, `salt=(2**256`).
@@ -155,7 +167,7 @@ public enum ValueClassifier {
         let mixed = shape.bits >= 4.7 || (shape.strongClasses >= 3 && shape.bits >= 4.3)
         let identifier = isIdentifier(v)
         // The second argument of `f("password", "x")` is as often another field name as a value.
-        if ctx.form == .argument && identifier && shape.digits == 0 && (v.contains(0x5F) || shape.upper > 0) { return nil }
+        if ctx.form == .argument && identifier && shape.digits == 0 && (v.contains(0x5F) || shape.upper > 0) && shape.bits < 4.7 { return nil }
         // A bare identifier outside configuration files is a variable or constant name.
         if identifier && ctx.quoting == .none && (ctx.file == .code || ctx.file == .docs || ctx.file == .unknown) && shape.bits < 5.0 { return nil }
 
@@ -175,6 +187,7 @@ public enum ValueClassifier {
             else if identifier && shape.bits < 4.7 && shape.digits == 0 { return nil }
             else if shape.length >= 16 && random && (shape.classes >= 2 || hex) { level = .high }
             else if shape.length >= 10 && (random || (mixed && shape.digits > 0)) { level = .medium }
+            else if hex && shape.length >= 8 && ["nonce", "salt", "seed", "iv"].contains(ctx.meaning.noun) { level = .medium }
             else if shape.bits >= 4.4 && shape.digits > 0 { level = .low }
             else { return nil }
         case .weak:
@@ -186,6 +199,8 @@ public enum ValueClassifier {
         }
         guard var c = level else { return nil }
         if ctx.meaning.unsure { c = c.lowered }
+        // A token in a URL of documentation is a badge or an example link.
+        if ctx.form == .query && ctx.file == .docs { c = .low }
         return c
     }
 
@@ -195,9 +210,8 @@ public enum ValueClassifier {
 
     static let sampleVocabulary: Set<String> = Set(sampleWords + sampleAffixes + [
         "a", "an", "the", "not", "no", "is", "for", "to", "of", "other", "client", "server", "app", "api", "key", "token",
-        "testing", "tests", "password", "passphrase", "users", "admin", "root", "guest", "hello", "world", "abc", "xyz",
-        "temp", "tmp", "default", "value", "word", "here", "s", "me", "change", "super", "top", "very", "good", "wrong",
-        "right", "correct", "incorrect", "real", "sesame", "open", "letmein", "let", "in", "db", "database", "mysql",
+        "testing", "tests", "password", "passphrase", "users", "admin", "root", "guest", "xyz",
+        "temp", "tmp", "default", "value", "here", "me", "change", "wrong", "incorrect", "db", "database", "mysql",
         "postgres", "redis", "sql", "dev", "local", "localhost", "x", "xx", "xxx", "more", "another", "second", "first",
         "third", "one", "two", "three", "new", "old", "current", "next", "prev", "login", "auth", "basic", "nope", "yes"])
 
@@ -217,6 +231,20 @@ public enum ValueClassifier {
         return ok[letters.count]
     }
 
+    /// A word of the value begins or ends with `pass`/`pwd` (`l2gpass`, `static_pass`, `BOGUSPASS`,
+    /// `withPwd`): a made-up password names itself.
+    static func hasPassAffix(_ lower: [UInt8]) -> Bool {
+        var start = 0
+        for i in 0...lower.count {
+            if i < lower.count && lower[i] >= 0x61 && lower[i] <= 0x7A { continue }
+            let run = Array(lower[start..<i])
+            if run.count >= 3 && (passAffixes.anyPrefix(of: run) || passAffixes.anySuffix(of: run)) { return true }
+            start = i + 1
+        }
+        return false
+    }
+    static let passAffixes = ASCII.Needles(["pass", "pwd"])
+
     /// Base64 (standard or URL-safe, 12+ characters) that decodes to printable ASCII: its decoded text.
     static func decodedText(_ v: [UInt8]) -> [UInt8]? {
         guard v.count >= 12, v.count <= 400 else { return nil }
@@ -227,12 +255,10 @@ public enum ValueClassifier {
             if !ok || pad > 0 { return nil }
         }
         guard let bytes = Base64.decodeURL(String(decoding: v, as: UTF8.self)), bytes.count >= 6 else { return nil }
-        var letters = 0
         for b in bytes {
             guard (b >= 0x20 && b < 0x7F) || b == 0x0A || b == 0x09 || b == 0x0D else { return nil }
-            if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letters += 1 }
         }
-        return letters * 2 >= bytes.count ? bytes : nil
+        return bytes
     }
 
     /// Prefixes of vendor token formats: their own rules judge them (length, checksum); a value with one
@@ -251,7 +277,13 @@ public enum ValueClassifier {
             let alnum = ((a >= 0x61 && a <= 0x7A) || (a >= 0x30 && a <= 0x39)) && ((b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39))
             if alnum && b == a &+ 1 { seq += 1; run += 1; longest = max(longest, run) } else { run = 0 }
         }
-        return longest >= 4 || seq * 4 >= v.count - 1
+        if longest >= 4 || (seq >= 4 && seq * 2 >= v.count - 1) { return true }
+        // Counting patterns with a stride: `00112233…`, `f0f1f2f3…`, `0102030405…`.
+        guard v.count >= 12 else { return false }
+        var stride2 = 0, stride1 = 0
+        for i in 0..<(v.count - 2) where v[i + 2] == v[i] || v[i + 2] == v[i] &+ 1 { stride2 += 1 }
+        for i in 0..<(v.count - 1) where v[i + 1] == v[i] || v[i + 1] == v[i] &+ 1 { stride1 += 1 }
+        return stride2 * 10 >= (v.count - 2) * 9 || stride1 * 10 >= (v.count - 1) * 8
     }
 
     static func isUUID(_ v: [UInt8]) -> Bool {

@@ -99,7 +99,7 @@ extension RuleFamilies {
     /// `key` is found by the key's end (`key"`, `key:`, `key=`), so `keyboard` and `keyPath` cost nothing.
     static let secretAnchors = ["secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey", "access-key",
                                 "credential", "creds", "private_key", "privatekey", "key\"", "key'", "key:", "key=", "key =",
-                                "key\\", "key>", "auth", "salt", "nonce", "seed", "hmac"]
+                                "key\\", "key>", "_key", "-key", "auth", "salt", "nonce", "seed", "hmac"]
 
     static let generic: [SecretRule] = [
         SecretRule(

@@ -14,7 +14,8 @@ extension RuleFamilies {
             minEntropy: 4.0, severity: .critical, multiline: true, skipPlaceholderFilter: true,
             // A passphrase-encrypted key is not usable without its passphrase: reported, but low confidence.
             // One inside a doc comment (`///` lines) is an illustration: low as well.
-            assess: { $0.contains("ENCRYPTED") || $0.contains("\n///") || $0.contains("\n//") ? .low : .high },
+            // (`// ` cannot occur in base64, whose lines may well start with `//`.)
+            assess: { $0.contains("ENCRYPTED") || $0.contains("// ") ? .low : .high },
             examples: [
                 "-----BEGIN RSA PRIVATE KEY-----\n\(pemBody(lines: 6, seed: 1))\n-----END RSA PRIVATE KEY-----",
                 "-----BEGIN OPENSSH PRIVATE KEY-----\n\(pemBody(lines: 5, seed: 2))\n-----END OPENSSH PRIVATE KEY-----",

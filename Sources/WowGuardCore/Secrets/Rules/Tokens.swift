@@ -117,10 +117,12 @@ extension RuleFamilies {
             keywords: ["eyj"],
             pattern: #"(?<![A-Za-z0-9_\-.])(eyJ[A-Za-z0-9_\-]{10,4000}\.eyJ[A-Za-z0-9_\-]{4,16000}\.[A-Za-z0-9_\-]{16,4000})(?![A-Za-z0-9_\-.=])"#,
             minEntropy: 4.0, severity: .medium, validator: .jwt,
-            // The jwt.io example payload ({"sub":"1234567890","name":"John Doe",…}) and its variants: a
-            // documented sample (its signing key is public) — reported at low confidence, never blocking.
+            // The jwt.io example token itself is a documented sample whose signing key is public: low.
+            // Other tokens with its payload ({"sub":"1234567890","name":"John Doe",…}) are signed with
+            // someone's own key: medium.
             assess: { s in
-                s.contains(".eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lI") || s.contains(".eyJuYW1lIjoiSm9obiBEb2Ui") ? .low : .high
+                if s == jwtIOExample { return .low }
+                return s.contains(".eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lI") || s.contains(".eyJuYW1lIjoiSm9obiBEb2Ui") ? .medium : .high
             },
             examples: [
                 "token = \"\(SynthFormats.jwt(payload: #"{"sub":"\#(SynthFormats.uuid(2000))","iat":1716239022,"role":"admin"}"#, seed: 2001))\"",
