@@ -89,8 +89,14 @@ public enum Paths {
             if seg == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
             parts.append(seg)
         }
-        if isWindowsAbsolute { return parts.joined(separator: "/") }
-        return "/" + parts.joined(separator: "/")
+        // Joined by hand: the generic `joined(separator:)` over substrings costs a run-time
+        // conformance lookup on first use, which is measurable on every hook call.
+        var out = isWindowsAbsolute ? "" : "/"
+        for (k, part) in parts.enumerated() {
+            if k > 0 { out += "/" }
+            out += part
+        }
+        return out
     }
 
     public static func isWithin(_ path: String, _ dir: String) -> Bool {

@@ -26,3 +26,16 @@ final class ShellRuleExamplesTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(Double(covered) / Double(ShellAnalyzer.rules.count), 0.85)
     }
 }
+
+/// The quick name lists in front of the command tables must cover the tables.
+final class ShellTableGuardTests: XCTestCase {
+    func testGuardListsCoverTheirTables() {
+        for name in CodeOptions.options.keys where !(CodeOptions.options[name] ?? []).isEmpty {
+            XCTAssertTrue(CodeOptions.commandNames.contains(name), "CodeOptions.commandNames lacks \(name)")
+        }
+        for name in CodeOptions.rests.keys where !(CodeOptions.rests[name] ?? []).isEmpty {
+            XCTAssertTrue(CodeOptions.commandNames.contains(name), "CodeOptions.commandNames lacks \(name)")
+        }
+        for name in HostingRules.table.keys { XCTAssertTrue(HostingRules.commandNames.contains(name), "HostingRules.commandNames lacks \(name)") }
+    }
+}

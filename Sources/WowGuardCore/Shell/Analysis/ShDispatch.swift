@@ -188,7 +188,7 @@ extension ShellAnalysis {
 
     /// Runs the rule packs on a resolved command.
     mutating func runRules(_ inv: ShInvocation, _ env: inout ShEnv, _ depth: Int) {
-        if CodeOptions.options[inv.name] != nil || CodeOptions.rests[inv.name] != nil || inv.name == "make" || inv.name == "npm" {
+        if CodeOptions.commandNames.contains(inv.name) {
             var site = ShSite(inv: inv, env: env, depth: depth, hops: 0)
             runCodeOptions(&site)
         }

@@ -132,7 +132,7 @@ struct ShPath {
     var unknownBase = false
     var empty = false
 
-    var text: String { "/" + comps.joined(separator: "/") }
+    var text: String { ShPaths.join(comps) }
     var fullText: String { (unknownBase ? "…" : "") + "/" + all.joined(separator: "/") }
 }
 
@@ -199,6 +199,16 @@ struct ShPaths {
         temps = t.filter { !$0.isEmpty }
     }
 
+    /// `/a/b` from components, without the generic `joined` (hot on every hook call).
+    static func join(_ comps: [String]) -> String {
+        var out = "/"
+        for (k, c) in comps.enumerated() {
+            if k > 0 { out += "/" }
+            out += c
+        }
+        return out
+    }
+
     static func components(_ path: String) -> [String] {
         var stack: [String] = []
         for c in path.split(separator: "/") {
@@ -213,7 +223,7 @@ struct ShPaths {
     }
 
     static func normalize(_ path: String) -> String {
-        "/" + components(path).joined(separator: "/")
+        join(components(path))
     }
 
     func resolve(_ f: ShField, cwd: String?) -> ShPath {

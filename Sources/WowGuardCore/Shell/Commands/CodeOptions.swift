@@ -34,6 +34,10 @@ enum CodeOptions {
         var skipFlags: Set<String> = []
     }
 
+    /// Every command with an entry below (a plain array: checked before the tables are built).
+    static let commandNames = ["git", "man", "scp", "sftp", "sshfs", "gdb", "lldb", "apt-get", "apt", "sed", "make", "gmake", "tcpdump", "rsync",
+                               "psql", "sqlite3", "mysql", "emacs", "less", "npm"]
+
     static let options: [String: [Option]] = [
         "git": [
             Option(sub: "rebase", spellings: ["-x", "--exec"], value: .shell),

@@ -49,6 +49,9 @@ enum HostingRules {
         return nil
     }
 
+    static let commandNames = ["gh", "glab", "hub", "heroku", "fly", "wrangler", "supabase", "neonctl", "planetscale", "pscale", "render", "vercel",
+                               "cf", "firebase", "curl", "http", "xh", "https"]
+
     static func canonical(_ name: String) -> String { name == "flyctl" ? "fly" : name }
 
     /// APIs of forges and hosts, where an HTTP DELETE removes repositories, apps or releases.
@@ -57,6 +60,8 @@ enum HostingRules {
 
     static func check(_ inv: ShInvocation, _ sink: inout ShellSink) {
         let name = canonical(inv.name)
+        // A plain array check first: most commands are not hosting CLIs, and the table need not be built for them.
+        guard commandNames.contains(name) else { return }
         if name == "curl" || name == "http" || name == "xh" || name == "https" {
             let args = inv.argTexts
             let deleting = HostingRules.method(args)?.uppercased() == "DELETE" || args.first?.uppercased() == "DELETE"
