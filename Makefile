@@ -12,10 +12,10 @@ BIN := .build/release/wow-guard
 COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD 2>/dev/null || echo -dirty)
 # Written to a header (not a -D flag, which would change every compile command and rebuild everything).
 BUILD_INFO := $(CURDIR)/.build/buildinfo
-RELEASE_FLAGS += -Xcc -I$(BUILD_INFO)
+RELEASE_FLAGS +=
 
 
-.PHONY: deps build release buildinfo scan test bench clean completions man
+.PHONY: deps build release buildinfo scan test bench clean completions man fuzz fuzz-build fuzz-diff sanitize sanitize-asan sanitize-tsan
 
 # Installs the system libraries the package links (PCRE2) when they are missing.
 deps:
@@ -61,5 +61,35 @@ man: build
 	cp .build/plugins/GenerateManual/outputs/wow-guard/wow-guard.1 .build/man/
 	@echo "man page: .build/man/wow-guard.1 (man .build/man/wow-guard.1)"
 
+# libFuzzer targets (Fuzz/Targets, one per parser/decoder), built with -sanitize=fuzzer,address into
+# .build-fuzz/ (normal builds are unaffected). Each target runs FUZZ_SECONDS; any crash, timeout
+# (FUZZ_TIMEOUT s per input) or out-of-memory fails. Summary: .build-fuzz/summary.txt. See docs/fuzzing.md.
+FUZZ_SECONDS ?= 60
+fuzz-build: deps
+	./Scripts/fuzz.sh build
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./Scripts/fuzz.sh run $(FUZZ_TARGETS)
+
+# The shell parser against bash: generated commands, fixed budget and seed; prints disagreements.
+SHDIFF_CASES ?= 3000
+SHDIFF_SEED ?= 11
+fuzz-diff: fuzz-build
+	python3 Fuzz/Differential/shdiff.py --cases $(SHDIFF_CASES) --seed $(SHDIFF_SEED) --out .build-fuzz/shdiff.jsonl
+
+# The test suite under AddressSanitizer (.build-asan), and the concurrent paths (parallel scan, the
+# hook state store) under ThreadSanitizer (.build-tsan). Not part of `make test` or CI: it takes a while.
+TSAN_FILTER ?= ScanCommandTests|StateStore|HookState|ParallelScan
+sanitize: sanitize-asan sanitize-tsan
+
+sanitize-asan: deps
+	@./Scripts/install-deps.sh --with-test-tools
+	$(SWIFT) build --build-path .build-asan --sanitize=address
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --build-path .build-asan --sanitize=address
+
+sanitize-tsan: deps
+	$(SWIFT) build --build-path .build-tsan --sanitize=thread
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --build-path .build-tsan --sanitize=thread --filter '$(TSAN_FILTER)'
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz .build-asan .build-tsan

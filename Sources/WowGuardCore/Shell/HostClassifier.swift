@@ -33,7 +33,10 @@ public enum HostClassifier {
     static let wildcardDNSSuffixes = [".nip.io", ".sslip.io", ".xip.io", ".nip.direct", ".traefik.me"]
 
     public static func classify(_ host: String) -> HostClass {
-        let h = normalize(host)
+        // To a fixed point: one pass leaves `x.lvh.me]]`, `a.lvh.me].` or `%2531…` half-normalised
+        // (found by Fuzz/Targets/url.swift; FuzzRegressionTests).
+        var h = normalize(host)
+        for _ in 0..<4 { let n = normalize(h); if n == h { break }; h = n }
         if h.isEmpty { return .unspecified }
         if metadataNames.contains(h) { return .metadata }
         if loopbackNames.contains(h) || h.hasSuffix(".localhost") || h.hasSuffix(".localtest.me") || h.hasSuffix(".lvh.me") {
