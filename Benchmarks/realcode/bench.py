@@ -78,6 +78,15 @@ def rel_to(tree, path):
     return os.path.relpath(os.path.realpath(path), os.path.realpath(tree))
 
 
+def wow_secret_rules(binary):
+    """Rule ids listed by `wow-guard rules` (the secret-detection rules); empty if unavailable."""
+    try:
+        out = subprocess.run([binary, "rules"], capture_output=True, text=True, timeout=60).stdout
+    except Exception:
+        return set()
+    return set(re.findall(r"(?m)^\s+([a-z0-9][a-z0-9._-]*)\s+\[", out))
+
+
 # Each runner returns (seconds, [(relative path, line, rule, confidence or None)]).
 def run_wow(tree, work, binary):
     cfg = os.path.join(work, "empty.wow-guard.toml")
@@ -85,10 +94,12 @@ def run_wow(tree, work, binary):
     out = os.path.join(work, "wow-guard.json")
     dt = run([binary, "scan", "--no-git", "--format", "json", "--config", cfg, tree], (0, 1), stdout_path=out)
     data = json.load(open(out))
+    secret_rules = wow_secret_rules(binary)
     res = []
     for f in data.get("findings", []):
-        if "." in f["rule_id"]:
-            continue  # shell/script/unicode detectors, not secret rules
+        # only secret rules count; shell, script, unicode and file-system detectors do not
+        if (f["rule_id"] not in secret_rules) if secret_rules else ("." in f["rule_id"]):
+            continue
         res.append((rel_to(tree, f["path"]), f["line"], f["rule_id"], f.get("confidence"), f.get("end_line")))
     return dt, res
 
