@@ -17,6 +17,7 @@ RANK = {"critical": 0, "high": 0, "medium": 1, "low": 2}
 PEM_END = re.compile(r"-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----")
 PEM_BEGIN = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----")
 TOOLS = ["wow-guard", "betterleaks", "kingfisher", "detect-secrets"]
+TIMEOUT = 900  # seconds per tool run; a hung peer is reported as FAILED
 
 
 def load(path):
@@ -65,7 +66,7 @@ def native_binary(cmd, mod):
 def run(cmd, ok_codes, cwd=None, stdout_path=None):
     t0 = time.monotonic()
     with open(stdout_path or os.devnull, "wb") as out:
-        p = subprocess.run(cmd, cwd=cwd, stdout=out, stderr=subprocess.PIPE)
+        p = subprocess.run(cmd, cwd=cwd, stdout=out, stderr=subprocess.PIPE, timeout=TIMEOUT)
     dt = time.monotonic() - t0
     if p.returncode not in ok_codes:
         raise RuntimeError(f"{cmd[0]} exited {p.returncode}: {p.stderr.decode(errors='replace')[-400:]}")
@@ -77,6 +78,15 @@ def rel_to(tree, path):
     return os.path.relpath(os.path.realpath(path), os.path.realpath(tree))
 
 
+def wow_secret_rules(binary):
+    """Rule ids listed by `wow-guard rules` (the secret-detection rules); empty if unavailable."""
+    try:
+        out = subprocess.run([binary, "rules"], capture_output=True, text=True, timeout=60).stdout
+    except Exception:
+        return set()
+    return set(re.findall(r"(?m)^\s+([a-z0-9][a-z0-9._-]*)\s+\[", out))
+
+
 # Each runner returns (seconds, [(relative path, line, rule, confidence or None)]).
 def run_wow(tree, work, binary):
     cfg = os.path.join(work, "empty.wow-guard.toml")
@@ -84,10 +94,12 @@ def run_wow(tree, work, binary):
     out = os.path.join(work, "wow-guard.json")
     dt = run([binary, "scan", "--no-git", "--format", "json", "--config", cfg, tree], (0, 1), stdout_path=out)
     data = json.load(open(out))
+    secret_rules = wow_secret_rules(binary)
     res = []
     for f in data.get("findings", []):
-        if "." in f["rule_id"]:
-            continue  # shell/script/unicode detectors, not secret rules
+        # only secret rules count; shell, script, unicode and file-system detectors do not
+        if (f["rule_id"] not in secret_rules) if secret_rules else ("." in f["rule_id"]):
+            continue
         res.append((rel_to(tree, f["path"]), f["line"], f["rule_id"], f.get("confidence"), f.get("end_line")))
     return dt, res
 
@@ -204,13 +216,24 @@ def main():
     ap.add_argument("--work", default=os.path.join(REPO, "Benchmarks/work/realcode"),
                     help="scratch folder for the scan tree and raw outputs (default: Benchmarks/work/realcode)")
     ap.add_argument("--only", default=",".join(TOOLS), help="comma-separated tools: " + ", ".join(TOOLS))
-    ap.add_argument("--by-category", action="store_true", default=True)
     ap.add_argument("--misses", action="store_true", help="write WORK/<tool>.misses.jsonl and .false-positives.jsonl")
     ap.add_argument("--json", help="also write the numbers to this JSON file")
     ap.add_argument("--stats", action="store_true", help="print the composition of the labelled set and exit")
+    ap.add_argument("--exclude", metavar="REGEX", help="leave out items whose path matches (e.g. 'Test ?Vectors')")
     args = ap.parse_args()
 
+    wanted = [t.strip() for t in args.only.split(",") if t.strip()]
+    unknown = [t for t in wanted if t not in TOOLS]
+    if unknown:
+        print(f"unknown tool(s): {', '.join(unknown)} (known: {', '.join(TOOLS)})", file=sys.stderr)
+        return 2
+    if not os.path.exists(args.data):
+        print(f"data file not found: {args.data}", file=sys.stderr)
+        return 2
     items = load(args.data)
+    if args.exclude:
+        rx = re.compile(args.exclude)
+        items = [it for it in items if not rx.search(it["path"])]
     if args.stats:
         print_stats(items)
         return 0
@@ -235,11 +258,6 @@ def main():
                               "kingfisher not installed (pip install kingfisher-bin)"),
                "detect-secrets": (run_detect_secrets, lambda: shutil.which("detect-secrets"),
                                   "detect-secrets not installed (pip install detect-secrets)")}
-    wanted = [t.strip() for t in args.only.split(",") if t.strip()]
-    unknown = [t for t in wanted if t not in runners]
-    if unknown:
-        print(f"unknown tool(s): {', '.join(unknown)} (known: {', '.join(TOOLS)})", file=sys.stderr)
-        return 2
 
     results, summary = {}, []
     for tool in wanted:

@@ -62,7 +62,7 @@ def source_of(c):
 
 # ---------------------------------------------------------------- masking
 KEEP_PREFIX = re.compile(r"^(sk_live_|sk_test_|rk_live_|rk_test_|pk_live_|pk_test_|whsec_|ghp_|gho_|ghu_|ghs_|ghr_|"
-                         r"github_pat_|glpat-|xox[abprse]-|xapp-|AKIA|ASIA|AGPA|AIDA|AROA|AIza|SG\.|npm_|pypi-|"
+                         r"github_pat_|glpat-|xox[a-z]-|xapp-|AKIA|ASIA|AGPA|AIDA|AROA|AIza|SG\.|npm_|pypi-|"
                          r"ya29\.|hf_|sk-proj-|sk-ant-|sk-|shpat_|shpss_|dop_v1_|SK|AC|key-|EAA|1//)")
 TOKEN = re.compile(r"(?<![\\A-Za-z0-9+/_\-.~])[A-Za-z0-9+/_\-.~]{12,}={0,2}")
 QUOTED = re.compile(r"""(?<![\\])(['"])([^'"\s\\]{12,})\1""")

@@ -5,12 +5,16 @@ to WORKDIR/pypi2.  Candidates: every line a scanner flags (capped per file and p
 keyword lines the pre-sorter reads as key = literal value.  Appended to review.jsonl and labelled
 by hand like the others.
 
-usage: build_third.py WORKDIR
+usage: build_third.py WORKDIR [KIND FLAGGED_QUOTA VALUE_QUOTA SEED]
+       (defaults: pypi2 330 270 888; the seventh draw used: pypi3 150 150 8888888 for azure-storage-blob,
+        braintree, jira, netmiko, pusher, python-jenkins, requests-aws4auth and sendgrid)
 """
 import collections, json, os, random, sys
 W = sys.argv[1]
-KIND = "pypi2"
-random.seed(888)
+KIND = sys.argv[2] if len(sys.argv) > 2 else "pypi2"
+FQ = int(sys.argv[3]) if len(sys.argv) > 3 else 330
+VQ = int(sys.argv[4]) if len(sys.argv) > 4 else 270
+random.seed(int(sys.argv[5]) if len(sys.argv) > 5 else 888)
 src = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "propose.py")).read()
 ns = {"__name__": "propose_lib"}
 exec(src.split("for l in open(sys.argv[1]):")[0], ns)
@@ -79,7 +83,8 @@ for k in sorted(cands):
         valued.append(c)
 random.shuffle(flagged); random.shuffle(valued)
 out, per_file, per_pkg = [], collections.Counter(), collections.Counter()
-for group, quota, fcap, pcap, name in ((flagged, 330, 4, 70, "flagged3"), (valued, 270, 2, 55, "value3")):
+tag = "3" if KIND == "pypi2" else "7"
+for group, quota, fcap, pcap, name in ((flagged, FQ, 4, 70, "flagged" + tag), (valued, VQ, 2, 55, "value" + tag)):
     n = 0
     for c in group:
         if n >= quota:
