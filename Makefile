@@ -12,7 +12,7 @@ BIN := .build/release/wow-guard
 COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD 2>/dev/null || echo -dirty)
 # Written to a header (not a -D flag, which would change every compile command and rebuild everything).
 BUILD_INFO := $(CURDIR)/.build/buildinfo
-RELEASE_FLAGS +=
+RELEASE_FLAGS += -Xcc -I$(BUILD_INFO)
 
 
 .PHONY: deps build release buildinfo scan test bench clean completions man fuzz fuzz-build fuzz-diff sanitize sanitize-asan sanitize-tsan

@@ -101,7 +101,7 @@ final class SecretKeyValueTests: XCTestCase {
         XCTAssertEqual(f.first?.confidence, .medium)
         let stats = ScanStats(files: 1, bytes: 10, durationMS: 1)
         XCTAssertTrue(Report.json(f, stats: stats).contains("\"confidence\":\"medium\""))
-        XCTAssertTrue(Report.sarif(f, rules: RuleRegistry.all).contains("\"properties\":{\"confidence\":\"medium\"}"))
+        XCTAssertTrue(Report.sarif(f, rules: RuleRegistry.all.map { RuleInfo($0, family: "test") }).contains("\"confidence\":\"medium\""))
         XCTAssertTrue(Report.text(f, stats: stats, color: false).contains("medium confidence"))
     }
 

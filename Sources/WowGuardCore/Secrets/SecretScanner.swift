@@ -187,9 +187,14 @@ public final class SecretScanner: Sendable {
                                             "clientid", "appid", "tenant", "tenantid", "project", "projectid", "account", "accountid",
                                             "owner", "group", "role", "version", "env", "environment", "label", "server", "domain"]
 
+    static let ownConfigFiles: Set<String> = [".wow-guard.toml", ".wow-guard-baseline.toml"]
+
     /// The generic rules: key/value pairs around the keyword hits, judged by key semantics and the
     /// value classifier. Each hit costs O(1) (the extractor is bounded), so this is linear in the input.
     private func keyValueHits(_ buf: UnsafeRawBufferPointer, path: String, scratch: Scratch, into hits: inout [RawHit]) {
+        // wow-guard's own configuration and baseline hold fingerprints (rule id + hex digest) and
+        // commented rule examples: generic pairs there are never credentials (vendor rules still run).
+        if SecretScanner.ownConfigFiles.contains(path.split(separator: "/").last.map(String.init) ?? path) { return }
         // Computed on the first pair only: most files with a keyword have no pair to judge.
         var fileKind: FileKind?
         var lastKey = -1 ..< -1
