@@ -31,9 +31,17 @@ if [ ! -x "$empty" ]; then
   swiftc -O -static-stdlib "$work/empty.swift" -o "$empty" >&2 || { echo "cannot build the empty reference binary" >&2; empty=""; }
 fi
 
-python3 - "$bin" "$empty" "$calls" "$root" <<'PY'
+# A second floor, for information: the same empty program as one fully static executable (what
+# `make release` builds wow-guard as on Linux), which skips the dynamic loader altogether.
+empty_exe="$work/empty-static-executable"
+if [ ! -x "$empty_exe" ]; then
+  swiftc -O -static-executable "$work/empty.swift" -o "$empty_exe" >/dev/null 2>&1 || empty_exe=""
+fi
+
+python3 - "$bin" "$empty" "$calls" "$root" "$empty_exe" <<'PY'
 import json, os, random, statistics, subprocess, sys, time
 bin_, empty, calls, root = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+empty_exe = sys.argv[5] if len(sys.argv) > 5 else ""
 random.seed(11)
 proj = root
 home = os.environ.get("HOME", "/root")
@@ -75,16 +83,20 @@ subprocess.run(["rm", "-rf", state])
 os.environ["WOW_GUARD_STATE_DIR"] = state
 for d in inputs[:20]: run(env_cmd, d.encode())  # warm-up
 # Interleave the reference with the calls so that both see the same machine load.
-lat, ref = [], []
+lat, ref, ref_exe = [], [], []
 for d in inputs:
     lat.append(run(env_cmd, d.encode()))
     if empty: ref.append(run([empty], b""))
+    if empty_exe: ref_exe.append(run([empty_exe], b""))
 def pct(v, p): s = sorted(v); return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
 print(f"calls: {len(lat)} (one process each, realistic Claude Code mix)")
 print(f"wow-guard hook   median {statistics.median(lat):.2f} ms   p95 {pct(lat, 95):.2f} ms   max {max(lat):.2f} ms")
 if ref:
     print(f"empty static Swift binary   median {statistics.median(ref):.2f} ms   p95 {pct(ref, 95):.2f} ms   (process start-up floor)")
     print(f"ratio            median {statistics.median(lat) / statistics.median(ref):.2f}x   p95 {pct(lat, 95) / pct(ref, 95):.2f}x   (targets: <= 1.5x, <= 2x)")
+if ref_exe:
+    print(f"empty Swift program, fully static (-static-executable)   median {statistics.median(ref_exe):.2f} ms   p95 {pct(ref_exe, 95):.2f} ms   (no dynamic loader at all)")
+    print(f"ratio to it      median {statistics.median(lat) / statistics.median(ref_exe):.2f}x   p95 {pct(lat, 95) / pct(ref_exe, 95):.2f}x   (for information)")
 rows = subprocess.run(["sqlite3", os.path.join(state, "state.db"), "select count(*) from decisions"], capture_output=True, text=True).stdout.strip() if os.path.exists(os.path.join(state, "state.db")) else "0"
 print(f"audit rows written: {rows} (warm-up included)")
 print("load average: " + open("/proc/loadavg").read().split(" ")[0:3].__str__())

@@ -170,7 +170,8 @@ wowguard_binary() {
         printf '%s\n' "$BIN"; return 0
     fi
     command -v swift >/dev/null || { warn "swift not found and no --bin given"; return 1; }
-    local args=(-c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie) scratch="${SCRATCH:-.build}" binpath
+    # The Makefile's release flags (one static executable).
+    local args=(-c release -Xswiftc -static-executable --disable-local-rpath -Xlinker --strip-all) scratch="${SCRATCH:-.build}" binpath
     [[ -n "$SCRATCH" ]] && args+=(--scratch-path "$SCRATCH")
     [[ -n "$BUILD_JOBS" ]] && args+=(-j "$BUILD_JOBS")
     [[ "$scratch" == /* ]] || scratch="$ROOT/$scratch"

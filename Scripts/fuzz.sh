@@ -24,7 +24,7 @@ FUZZ_OPT=${FUZZ_OPT:--O}
 targets() { for f in "$ROOT"/Fuzz/Targets/*.swift; do basename "$f" .swift; done; }
 
 SAN=(-sanitize=fuzzer,address -parse-as-library -g "$FUZZ_OPT" -enable-testing)
-PCRE=(-Xcc -I/usr/include -I "$ROOT/Sources/CPCRE2")
+PCRE=(-Xcc -I/usr/include -I "$ROOT/Sources/CPCRE2" -I "$ROOT/Sources/CSQLite")
 
 # Compiles one module into a static archive when any of its sources is newer than the archive.
 module() {
@@ -48,17 +48,18 @@ build() {
     mkdir -p "$OUT/bin"
     module WowGuardCore "$ROOT/Sources/WowGuardCore"
     module WowGuardSystem "$ROOT/Sources/WowGuardSystem"
+    module WowGuardStore "$ROOT/Sources/WowGuardStore"
     module WowGuardAgents "$ROOT/Sources/WowGuardAgents"
     local t
     for t in $(targets); do
         local bin="$OUT/bin/fuzz-$t" src="$ROOT/Fuzz/Targets/$t.swift"
-        if [[ -f $bin && $bin -nt $src && $bin -nt $OUT/lib/libWowGuardAgents.a && $bin -nt $OUT/lib/libWowGuardCore.a \
+        if [[ -f $bin && $bin -nt $src && $bin -nt $OUT/lib/libWowGuardAgents.a && $bin -nt $OUT/lib/libWowGuardStore.a && $bin -nt $OUT/lib/libWowGuardCore.a \
               && $bin -nt $ROOT/Fuzz/Support/FuzzSupport.swift ]]; then continue; fi
         echo "fuzz: linking fuzz-$t" >&2
         mkdir -p "$OUT/obj/fuzz-$t"
         (cd "$OUT/obj/fuzz-$t" && "$SWIFTC" "${SAN[@]}" -module-name "Fuzz_$t" -I "$OUT/lib" "${PCRE[@]}" \
             "$src" "$ROOT/Fuzz/Support/FuzzSupport.swift" \
-            -L "$OUT/lib" -lWowGuardAgents -lWowGuardSystem -lWowGuardCore -Xlinker -l:libpcre2-8.a -o "$bin")
+            -L "$OUT/lib" -lWowGuardAgents -lWowGuardStore -lWowGuardSystem -lWowGuardCore -Xlinker -l:libpcre2-8.a -Xlinker -l:libsqlite3.a -lm -o "$bin")
     done
     # The differential driver (not a libFuzzer target): ASan only, reads commands on stdin.
     local d="$OUT/bin/sh-words" dsrc="$ROOT/Fuzz/Differential/ShWords.swift"
