@@ -26,4 +26,16 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(HostClassifier.classify("api.github.com."), .publicHost)
         XCTAssertEqual(HostClassifier.classify("[::1]"), .loopback)
     }
+
+    /// Fuzz/Differential/shdiff.py: in `$'…'`, a decoded NUL (`\0`, `\x00`, `\u00`) ends the quoted
+    /// part for bash (words are C strings), so `r$'m\0x'` runs `rm`. The parser kept the NUL and
+    /// the rest, saw a command named "rm\0x", and let `r$'m\0x' -rf ~/` through.
+    func testNULInsideANSIQuotingEndsThePartAsInBash() {
+        let ctx = ShellContext(projectDir: "/work/project", homeDir: "/home/dev", cwd: "/work/project")
+        for cmd in [#"r$'m\0x' -rf ~/"#, #"r$'m\x00zz' -rf /"#, #"$'rm\u0000q' -rf ~"#] {
+            XCTAssertEqual(ShellAnalyzer.analyze(cmd, context: ctx).decision, .deny, cmd)
+        }
+        // A NUL anywhere else in the word only cuts the quoted part: `$'a\0b'c` is "ac".
+        XCTAssertNotEqual(ShellAnalyzer.analyze(#"echo $'a\0b'c"#, context: ctx).decision, .deny)
+    }
 }

@@ -1000,6 +1000,9 @@ struct ShParser {
         let r = CEscapes.decode(b, from: i, terminator: UInt8(ascii: "'"), echoStyle: false)
         i = r.end
         guard r.terminated else { throw fail("unterminated $'") }
-        return String(decoding: r.bytes, as: UTF8.self)
+        // bash ends the quoted part at a decoded NUL (`r$'m\0x' -rf ~` runs `rm`): so does the parser
+        // (found by the differential fuzzer, Fuzz/Differential).
+        let bytes = r.bytes.firstIndex(of: 0).map { Array(r.bytes[..<$0]) } ?? r.bytes
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
