@@ -10,7 +10,8 @@ SWIFT ?= swift
 # only libgit2 looks up the passwd entry, when HOME is unset, through the host's NSS modules.
 # No $ORIGIN rpath: the binary needs no library beside it.
 # Debug sections and the symbol table are stripped at link time (--strip-all), as release
-# binaries of other tools are: 36.5 MB -> 24.3 MB measured (7.5 MB debug sections, 9 MB symbols).
+# binaries of other tools are: 36.5 MB -> 24.3 MB measured (7.5 MB debug sections, 9 MB symbols);
+# the static executable is 25.8 MB.
 # macOS has no static executables and ships the Swift runtime with the OS: the default build.
 ifeq ($(shell uname -s),Linux)
 RELEASE_FLAGS := -c release -Xswiftc -static-executable --disable-local-rpath -Xlinker --strip-all
