@@ -90,7 +90,7 @@ fuzz-diff: fuzz-build
 
 # The test suite under AddressSanitizer (.build-asan), and the concurrent paths (parallel scan, the
 # hook state store) under ThreadSanitizer (.build-tsan). Not part of `make test` or CI: it takes a while.
-TSAN_FILTER ?= ScanCommandTests|StateStore|HookState|ParallelScan
+TSAN_FILTER ?= ScanCommandTests|StateTests|SessionStateTests|ParallelScanTests
 sanitize: sanitize-asan sanitize-tsan
 
 sanitize-asan: deps

@@ -74,6 +74,6 @@ let package = Package(
         .executableTarget(name: "wow-guard", dependencies: ["WowGuardCLI"]),
         .testTarget(name: "WowGuardCoreTests", dependencies: ["WowGuardCore"]),
         .testTarget(name: "WowGuardAgentsTests", dependencies: ["WowGuardAgents", "WowGuardCore", "WowGuardSystem", "WowGuardStore"]),
-        .testTarget(name: "WowGuardCLITests", dependencies: ["WowGuardCore", "wow-guard"]),
+        .testTarget(name: "WowGuardCLITests", dependencies: ["WowGuardCore", "WowGuardCLI", "wow-guard"]),
     ]
 )

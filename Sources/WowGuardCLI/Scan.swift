@@ -237,7 +237,7 @@ enum ParallelScan {
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let lastPrint = Atomic<UInt64>(0)
-        let results = Mutex<[Result]>([])
+        let results = Locked<[Result]>([])
         let n = min(max(workers, 1), max(files.count, 1))
         DispatchQueue.concurrentPerform(iterations: n) { _ in
             var local = Result()

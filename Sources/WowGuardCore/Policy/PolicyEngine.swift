@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Decides allow / ask / deny for an agent's tool call. Pure: the caller supplies the context
 /// (project, home, cwd) and the secret scanner built from the merged configuration.
@@ -247,7 +246,7 @@ public enum ExecutableContent {
 /// A value computed once, on first use (thread-safe).
 final class LazyValue<T: Sendable>: Sendable {
     private let make: @Sendable () -> T
-    private let state = Mutex<T?>(nil)
+    private let state = Locked<T?>(nil)
 
     init(_ make: @escaping @Sendable () -> T) { self.make = make }
 

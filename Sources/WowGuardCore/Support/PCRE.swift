@@ -1,5 +1,4 @@
 import CPCRE2
-import Synchronization
 
 /// An error compiling a pattern, with PCRE2's message and the offset in the pattern.
 public struct PatternError: Error, Sendable, CustomStringConvertible {
@@ -101,7 +100,7 @@ public final class LazyPattern: @unchecked Sendable {
     public let source: String
     let caseless: Bool
     let jit: Bool
-    private let state = Mutex<PCREPattern?>(nil)
+    private let state = Locked<PCREPattern?>(nil)
 
     public init(_ source: String, caseless: Bool = false, jit: Bool) {
         self.source = source
