@@ -98,7 +98,7 @@ def main():
         f.write('// -log2 P(next | two previous) in 1/16 bit. See docs/secrets-accuracy.md.\n\n')
         f.write('enum NaturalnessModelData {\n')
         f.write('    static let symbols = 29\n')
-        f.write('    static let trigramsBase64 = """\n')
+        f.write('    static let trigramsBase64: StaticString = """\n')
         for l in lines: f.write('    ' + l + '\n')
         f.write('    """\n}\n')
     print(f'{len(repos)} repos, {tokens} tokens -> {a.out}', file=sys.stderr)

@@ -78,6 +78,11 @@ public enum InvisibleUnicode {
     }
 
     static func scanAll(_ lines: [Substring], firstLine: Int, path: String) -> [Hit] {
+        // Most text holds none of these characters (plain ASCII, or accents, dashes, CJK, emoji); the
+        // comment state below matters only for lines that do, so such a text is done in one byte pass.
+        guard lines.contains(where: { line in
+            line.utf8.withContiguousStorageIfAvailable { mayContainSuspects(UnsafeRawBufferPointer($0)) } ?? true
+        }) else { return [] }
         let prose = isProse(path)
         var hits: [Hit] = []
         var comment = CommentState()

@@ -40,12 +40,17 @@ public struct ScriptDetector: Sendable {
     public func scan(path: String, text rawText: String) -> [Finding] {
         if allowlist.allowsPath(path) { return [] }
         let text = TextSafety.boundingCombiningRuns(rawText)
-        let lines = TextLines.split(text)
-        var out = unicodeFindings(path: path, lines: lines[...], firstLine: 1)
+        // Lines are split only when something needs them (most written files hold neither a
+        // suspicious character nor a script).
+        let suspects = text.utf8.withContiguousStorageIfAvailable { InvisibleUnicode.mayContainSuspects(UnsafeRawBufferPointer($0)) } ?? true
+        var lines: [Substring]? = suspects ? TextLines.split(text) : nil
+        var out = lines.map { unicodeFindings(path: path, lines: $0[...], firstLine: 1) } ?? []
         for snippet in ScriptExtractor.snippets(path: path, text: text) {
             out += findings(for: snippet, path: path)
         }
-        return filterAllowed(out, lines: lines)
+        if out.isEmpty { return [] }
+        if lines == nil { lines = TextLines.split(text) }
+        return filterAllowed(out, lines: lines ?? [])
     }
 
     /// Findings on the added lines of a changed file. The whole new text (when available) gives

@@ -207,36 +207,41 @@ private struct JSONParser {
         i += 1
         var out: [UInt8] = []
         while true {
+            // A run of plain bytes is copied at once (a 20 KB Write content is mostly one run).
+            let start = i
+            while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\") { i += 1 }
             guard i < b.count else { throw fail("unterminated string") }
-            let c = b[i]
-            if c == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }
-            if c == UInt8(ascii: "\\") {
+            if b[i] == UInt8(ascii: "\"") {
+                let run = UnsafeRawBufferPointer(rebasing: b[start..<i])
                 i += 1
-                guard i < b.count else { throw fail("unterminated escape") }
-                let e = b[i]
-                i += 1
-                switch e {
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "/"), UInt8(ascii: "\\"), UInt8(ascii: "\""): out.append(e)
-                case UInt8(ascii: "u"):
-                    var v = try hex4()
-                    if v >= 0xD800 && v < 0xDC00, i + 6 <= b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") {
-                        i += 2
-                        let lo = try hex4()
-                        if lo >= 0xDC00 && lo < 0xE000 { v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00) } else { v = 0xFFFD }
-                    }
-                    let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
-                    out.append(contentsOf: Array(String(Character(scalar)).utf8))
-                default: throw fail("invalid escape")
-                }
-                continue
+                if out.isEmpty { return String(decoding: run, as: UTF8.self) }
+                out.append(contentsOf: run)
+                return String(decoding: out, as: UTF8.self)
             }
-            out.append(c)
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[start..<i]))
+            // An escape (the backslash is at i).
             i += 1
+            guard i < b.count else { throw fail("unterminated escape") }
+            let e = b[i]
+            i += 1
+            switch e {
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "/"), UInt8(ascii: "\\"), UInt8(ascii: "\""): out.append(e)
+            case UInt8(ascii: "u"):
+                var v = try hex4()
+                if v >= 0xD800 && v < 0xDC00, i + 6 <= b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") {
+                    i += 2
+                    let lo = try hex4()
+                    if lo >= 0xDC00 && lo < 0xE000 { v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00) } else { v = 0xFFFD }
+                }
+                let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            default: throw fail("invalid escape")
+            }
         }
     }
 }

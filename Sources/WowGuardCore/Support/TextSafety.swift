@@ -8,7 +8,16 @@ public enum TextSafety {
     /// `text` with every run of combining marks cut to `maxCombiningRun` scalars (unchanged when
     /// there is no longer run, which is the normal case).
     public static func boundingCombiningRuns(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        // A run of more than `maxCombiningRun` combining marks (each U+0300 or above, two or more
+        // bytes) needs that many consecutive non-ASCII bytes, twice over: one byte pass rules it out.
+        let mayHaveLongRun = text.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            var run = 0
+            for byte in b {
+                if byte < 0x80 { run = 0 } else { run += 1; if run > 2 * maxCombiningRun { return true } }
+            }
+            return false
+        } ?? true
+        if !mayHaveLongRun { return text }
         var run = 0
         var needsCut = false
         for s in text.unicodeScalars {

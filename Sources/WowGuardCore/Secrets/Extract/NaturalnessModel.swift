@@ -5,7 +5,7 @@
 
 enum NaturalnessModelData {
     static let symbols = 29
-    static let trigramsBase64 = """
+    static let trigramsBase64: StaticString = """
     MmhcSmp5d41yj3lsZU5hV3FCI0OPOIKc06BLNzI0mH3JSsnv1UX/rwjzk1T//7hFo5Xz5f+To8mQbZHKPNgqztgqPv8kd9TpUf9PWq0jq92u/3j/v3t3M2xq
     JCKBhY1Kf8xuaYxdfth5VWGfYIqwVv+WQSgnn4t3qLU8tWDbqGVZM4han2oVtbWHjkjbrnxaQGzFc6YURbvPd/xyu7CYe6nPYIQVoMmw/OP8fmpHVJ+KsAno
     WalfubWlTUdto/tcRry+rabU0uG3V0JJqXB8B8JJwmbCwqmET1TCqW+Wwn6EgcKpwnqQP4zFtYDw1pX14eT/GGwW59XnWGwn/7Dw1f3e/WxsGVmShIRwipJZ
