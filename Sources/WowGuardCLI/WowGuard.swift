@@ -28,8 +28,12 @@ public struct WowGuard: ParsableCommand {
             Glibc.exit(Hook.runFast(agent: agent))
         }
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            if PreCommit.fastPathApplies(Array(args)) {
+                try PreCommit.check(config: nil)
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
             exit(withCode: 0)
         } catch let error as CLIError {
             Posix.output("wow-guard: \(error.message)\n", to: 2)

@@ -90,10 +90,23 @@ public enum Posix {
     /// Everything from a file descriptor, up to `limit` bytes (more is an error).
     public static func readAll(fd: Int32, limit: Int) -> Result<[UInt8], Error> {
         var out: [UInt8] = []
-        // A regular file: its size is known, so one buffer and (usually) one read.
+        // A regular file: its size is known, so it is read straight into one buffer (no chunk copies,
+        // no zero fill); the loop below takes whatever follows if the file grew meanwhile.
         var st = stat()
         if fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size > 0, Int(st.st_size) <= limit {
-            out.reserveCapacity(Int(st.st_size) + 1)
+            let size = Int(st.st_size)
+            var failed: Int32 = 0
+            out = [UInt8](unsafeUninitializedCapacity: size + 1) { buf, count in
+                count = 0
+                while count < size {
+                    let n = read(fd, buf.baseAddress! + count, size - count)
+                    if n < 0 { if errno == EINTR { continue }; failed = errno; return }
+                    if n == 0 { break }
+                    count += n
+                }
+            }
+            if failed != 0 { return .failure(Error(description: errnoText(failed))) }
+            if out.count < size { return .success(out) }  // shorter than its size said: that is all there is
         }
         var buf = [UInt8](repeating: 0, count: 65536)
         while true {
