@@ -143,6 +143,8 @@ per = q("select count(*) from (select session, count(*) c from decisions where s
 dups = q("select count(*) - count(distinct hash) from decisions")
 ideal = 1000 * seq_mean / 1000 / (os.cpu_count() or 1)
 say(f"calls answered correctly with nothing on stderr: {ok} of 1000")
+for msg in sorted({err.strip()[:300] for w in results for good, err in w if err or not good}):
+    say(f"  - stderr: {msg or '(wrong decision, empty stderr)'}")
 say(f"rows added: {new} (expected 1000); sessions with exactly 20 rows: {per} of 50; duplicate hashes: {dups}; integrity_check: {q('pragma integrity_check')}")
 say(f"log --verify: {subprocess.run([BIN, 'log', '--verify'], capture_output=True, text=True, env=env).stdout.strip()}")
 say(f"wall {cwall:.2f} s; CPU-bound ideal (1000 x sequential mean {seq_mean:.2f} ms / {os.cpu_count()} cores) {ideal:.2f} s; **ratio {cwall / ideal:.2f}x (target <= 1.25x)**")

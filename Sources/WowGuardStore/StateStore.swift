@@ -50,7 +50,7 @@ public struct AuditEntry: Sendable, Equatable {
 public struct StoreSettings: Sendable {
     public var directory: String
     /// How long a waiting writer waits for another one (ms); the decision never waits longer.
-    public var busyTimeoutMs: Int32 = 250
+    public var busyTimeoutMs: Int32 = 1000
     public var maxRows: Int = 200_000
     public var maxAgeDays: Double = 90
     /// How long a secret the agent has seen stays tainted (hours).
@@ -103,6 +103,8 @@ public final class StateStore {
     }
 
     public init(settings: StoreSettings) { self.settings = settings }
+    /// Set when a lock wait ran out: later statements fail at once instead of waiting again.
+    private var lockedOut = false
 
     static let schema = """
         CREATE TABLE IF NOT EXISTS decisions(
@@ -123,7 +125,8 @@ public final class StateStore {
         for attempt in 0..<2 {
             do {
                 let c = try SQLiteDB(path: path)
-                c.busyTimeout(settings.busyTimeoutMs)
+                // After one wait ran out, this store does not wait again (one budget per hook call).
+                c.busyTimeout(lockedOut ? 0 : settings.busyTimeoutMs)
                 var version: Int64 = 0
                 try c.query("PRAGMA user_version") { version = $0.int(0) }
                 if version == 0 {
@@ -145,7 +148,8 @@ public final class StateStore {
                 try? Posix.remove(path + "-shm")
                 notices.append("the state database \(path) was damaged; moved it to \(aside) and started a new one")
             } catch {
-                throw StoreError(description: "state database \(path): \(error.description)")
+                if error.isBusy { lockedOut = true }
+                throw StoreError(description: "state database \(path): \(error.description)\(error.isBusy ? " (locked by another process)" : "")")
             }
         }
         throw StoreError(description: "state database \(path): cannot be opened")
@@ -165,6 +169,7 @@ public final class StateStore {
             }
         } catch {
             if error.isCorrupt { db = nil }
+            if error.isBusy { lockedOut = true }
             throw StoreError(description: "state database \(path): \(error.description)\(error.isBusy ? " (locked by another process)" : "")")
         }
     }
