@@ -7,7 +7,8 @@
 #   --base   the reference binary (e.g. main's .build/release/wow-guard)
 #   --bin    the binary under test (default: this checkout's .build/release/wow-guard)
 #   --tree   directory to scan (default: Benchmarks/work/tree, built by scan-throughput.sh)
-# Prints medians, the ratio bin/base, and the load average before and after.
+# Prints medians, the ratio bin/base, an `rg -i -F` keyword floor when ripgrep is installed, and
+# the load average before and after.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -26,19 +27,37 @@ done
 [[ -x "$base" && -x "$bin" ]] || { echo "need --base and --bin executables" >&2; exit 2; }
 [[ -d "$tree" ]] || { echo "no tree $tree (run Benchmarks/scan-throughput.sh once to build it)" >&2; exit 2; }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$base" "$bin" "$tree" "$runs" <<'PY'
-import statistics, subprocess, sys, time
-base, bin_, tree, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-def scan(b):
+# Floor (when ripgrep is installed): one case-insensitive fixed-string pass of `rg` over the same
+# tree with every keyword of bin's rules, the least work a keyword-prefiltered scanner can do.
+kwfile="$(mktemp)"; trap 'rm -f "$kwfile"' EXIT
+"$bin" rules --format json 2>/dev/null | python3 -c '
+import json, sys
+kws = {k.lower() for r in json.load(sys.stdin) for k in (r.get("keywords") or []) if k}
+print("\n".join(sorted(kws)))' > "$kwfile"
+python3 - "$base" "$bin" "$tree" "$runs" "$kwfile" <<'PY'
+import shutil, statistics, subprocess, sys, time
+base, bin_, tree, runs, kwfile = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+rg = shutil.which("rg")
+def timed(argv):
     t = time.perf_counter()
-    subprocess.run([b, "scan", "--no-git", "--format", "json", tree], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - t
-scan(base); scan(bin_)  # warm the page cache
-ts = {base: [], bin_: []}
+cmds = {base: [base, "scan", "--no-git", "--format", "json", tree],
+        bin_: [bin_, "scan", "--no-git", "--format", "json", tree]}
+if rg:
+    cmds["rg"] = [rg, "-i", "-F", "-f", kwfile, "--no-ignore", "--hidden", "-c", tree]
+for argv in cmds.values(): timed(argv)  # warm the page cache
+ts = {k: [] for k in cmds}
 for _ in range(runs):
-    for b in (base, bin_): ts[b].append(scan(b))
+    for k, argv in cmds.items(): ts[k].append(timed(argv))
 mb, mn = statistics.median(ts[base]), statistics.median(ts[bin_])
 print(f"scan {tree}: base median {mb:.2f} s, bin median {mn:.2f} s, ratio {mn / mb:.2f}  (runs: {runs} each, interleaved)")
+if rg:
+    n = sum(1 for _ in open(kwfile))
+    mr = statistics.median(ts["rg"])
+    print(f"floor rg -i -F ({n} keywords): median {mr:.2f} s; base/rg {mb / mr:.2f}, bin/rg {mn / mr:.2f}")
+else:
+    print("floor rg: SKIPPED (ripgrep not installed)")
 PY
 # The hook mix of hook-latency.sh, with both binaries interleaved call by call.
 sed -n '/^python3 - /,/^PY$/p' "$here/hook-latency.sh" | sed '1d;$d' > "$here/work/hook-mix.py" 2>/dev/null || { mkdir -p "$here/work"; sed -n '/^python3 - /,/^PY$/p' "$here/hook-latency.sh" | sed '1d;$d' > "$here/work/hook-mix.py"; }

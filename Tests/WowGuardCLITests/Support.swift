@@ -4,7 +4,11 @@ import WowGuardCore
 
 /// Runs the built `wow-guard` binary (the debug build beside the test bundle).
 enum CLI {
+    /// The binary under test: this build's `wow-guard`, or `WOW_GUARD_TEST_BINARY` when set (to run the
+    /// CLI tests against a release build, or against an older binary to show that a regression test
+    /// fails there).
     static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["WOW_GUARD_TEST_BINARY"], !path.isEmpty { return path }
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
         // On Linux the test runner is the .xctest binary inside the build folder; on macOS, inside a bundle.

@@ -22,6 +22,22 @@ final class UserDefectTests: XCTestCase {
         let rule = try XCTUnwrap(config.customRules.first)
         let scanner = SecretScanner(rules: [rule], jit: false)
         for ex in rule.examples { XCTAssertFalse(scanner.scan(ex, path: "x").isEmpty, ex) }
+        // Copied into the project's config, its examples are not findings of that config file (the
+        // user's next commit of .wow-guard.toml would be blocked), but the same line elsewhere is.
+        let ex = try XCTUnwrap(rule.examples.first)
+        XCTAssertEqual(scanner.scan(block, path: ".wow-guard.toml").map(\.ruleID), [], "examples in the config")
+        XCTAssertEqual(scanner.scan(block + "\n# leaked = \"\(ex)\"\n", path: ".wow-guard.toml").map(\.ruleID), [rule.id],
+                       "a value outside the examples arrays is still found")
+        XCTAssertEqual(scanner.scan(block, path: "docs/config.toml").map(\.ruleID).count, rule.examples.count)
+    }
+
+    func testExampleArraysOfTheConfigAreFoundAcrossLinesAndStrings() {
+        let toml = "[[rules.custom]]\nid = \"x\"\nexamples = [\n  \"a ] b\",  # note ]\n  'c [ d',\n]\ncounter_examples = [\"e\"]\nkeywords = [\"k\"]\n"
+        var t = toml
+        let ranges = t.withUTF8 { SecretScanner.exampleArrays(UnsafeRawBufferPointer($0)) }
+        let bytes = Array(toml.utf8)
+        XCTAssertEqual(ranges.map { String(decoding: bytes[$0], as: UTF8.self) },
+                       ["[\n  \"a ] b\",  # note ]\n  'c [ d',\n]", "[\"e\"]"])
     }
 
     func testCustomRuleExampleFailureNamesTheCondition() {

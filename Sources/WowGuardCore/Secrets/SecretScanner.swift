@@ -165,6 +165,12 @@ public final class SecretScanner: Sendable {
             case .tooWeak: break
             }
         }
+        // The examples of a custom rule in wow-guard's own configuration trigger that rule by design
+        // (the loader checks that they do): they are not findings there.
+        if SecretScanner.ownConfigFiles.contains(path.split(separator: "/").last.map(String.init) ?? path) {
+            let arrays = SecretScanner.exampleArrays(buf)
+            if !arrays.isEmpty { valid.removeAll { h in arrays.contains { $0.overlaps(h.secret) } } }
+        }
         // A known format that its own rule rejected (wrong checksum, documented sample, placeholder)
         // is not re-reported by a generic rule.
         if !rejectedSpecific.isEmpty {
@@ -188,6 +194,55 @@ public final class SecretScanner: Sendable {
                                             "owner", "group", "role", "version", "env", "environment", "label", "server", "domain"]
 
     static let ownConfigFiles: Set<String> = [".wow-guard.toml", ".wow-guard-baseline.toml"]
+
+    /// Byte ranges of the `examples = [ … ]` and `counter_examples = [ … ]` arrays of a TOML file
+    /// (a key at the start of a line; brackets inside basic and literal strings are skipped).
+    static func exampleArrays(_ buf: UnsafeRawBufferPointer) -> [Range<Int>] {
+        let n = buf.count
+        var out: [Range<Int>] = []
+        var i = 0
+        func skipBlanks(_ j: inout Int) { while j < n && (buf[j] == 0x20 || buf[j] == 0x09) { j += 1 } }
+        func matches(_ word: StaticString, at j: Int) -> Bool {
+            let len = word.utf8CodeUnitCount
+            guard j + len <= n else { return false }
+            for k in 0..<len where buf[j + k] != word.utf8Start[k] { return false }
+            return true
+        }
+        while i < n {
+            var j = i
+            skipBlanks(&j)
+            var keyEnd = -1
+            if matches("examples", at: j) { keyEnd = j + 8 } else if matches("counter_examples", at: j) { keyEnd = j + 16 }
+            if keyEnd >= 0 {
+                j = keyEnd
+                skipBlanks(&j)
+                if j < n && buf[j] == UInt8(ascii: "=") {
+                    j += 1
+                    skipBlanks(&j)
+                    if j < n && buf[j] == UInt8(ascii: "[") {
+                        let start = j
+                        var depth = 0
+                        var quote: UInt8 = 0
+                        while j < n {
+                            let c = buf[j]
+                            if quote != 0 {
+                                if c == 0x5C && quote == 0x22 { j += 1 } else if c == quote || c == 0x0A { quote = 0 }
+                            } else if c == 0x22 || c == 0x27 { quote = c
+                            } else if c == UInt8(ascii: "#") { while j + 1 < n && buf[j + 1] != 0x0A { j += 1 }
+                            } else if c == UInt8(ascii: "[") { depth += 1
+                            } else if c == UInt8(ascii: "]") { depth -= 1; if depth == 0 { j += 1; break } }
+                            j += 1
+                        }
+                        out.append(start..<j)
+                        i = j
+                    }
+                }
+            }
+            while i < n && buf[i] != 0x0A { i += 1 }
+            i += 1
+        }
+        return out
+    }
 
     /// The generic rules: key/value pairs around the keyword hits, judged by key semantics and the
     /// value classifier. Each hit costs O(1) (the extractor is bounded), so this is linear in the input.
