@@ -3,8 +3,9 @@
 #   1. 10,000 Claude Code PreToolUse calls (Bash 40 %, Write 20 %, Read 15 %, Edit 10 %, Glob 10 %,
 #      Grep 5 %; realistic inputs, a share dangerous): every decision asserted, exactly 10,000 new
 #      audit rows, p50/p95/p99/max and throughput, beside an empty static Swift binary.
-#   2. 50 concurrent workers x 20 calls: no lost, duplicated or corrupt rows; the wall time against
-#      the CPU-bound ideal (1,000 x sequential mean / cores).
+#   2. 50 concurrent workers x 20 calls, 3 rounds: no lost, duplicated or corrupt rows; the median
+#      wall time against the CPU-bound ideal (1,000 x sequential mean / cores) and against the same
+#      rounds run without any state (the store's own share).
 #   3. Memory (peak RSS): the hook on a 1 MB write and a 100 KB command, pre-commit on a large
 #      change, scan of a ~400 MB tree (the local Swift package mirror).
 #   4. pre-commit on a 10-line change in a real-code repository (~21,000 files, every package of the
