@@ -130,7 +130,7 @@ enum DoctorCleanup {
         guard let d = opendir(tmpBase) else { return }
         var stale: [String] = []
         while let e = readdir(d) {
-            let name = withUnsafePointer(to: e.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+            let name = Posix.entryName(e)
             guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }) else { continue }
             if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { stale.append(tmpBase + "/" + name) }
         }
@@ -145,7 +145,7 @@ enum DoctorCleanup {
             if let d = opendir(path) {
                 var names: [String] = []
                 while let e = readdir(d) {
-                    let name = withUnsafePointer(to: e.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+                    let name = Posix.entryName(e)
                     if name != "." && name != ".." { names.append(name) }
                 }
                 closedir(d)

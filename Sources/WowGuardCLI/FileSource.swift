@@ -66,9 +66,7 @@ enum FileLister {
         defer { closedir(d) }
         var entries: [(String, UInt8)] = []
         while let e = readdir(d) {
-            let name = withUnsafePointer(to: e.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = Posix.entryName(e)
             if name == "." || name == ".." || name == ".git" { continue }
             entries.append((name, e.pointee.d_type))
         }

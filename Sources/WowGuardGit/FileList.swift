@@ -1,4 +1,5 @@
 import CLibgit2
+import WowGuardSystem
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -61,9 +62,7 @@ extension Repository {
             }
             var subdirs: [String] = []
             while let e = readdir(d) {
-                let name = withUnsafePointer(to: e.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
+                let name = Posix.entryName(e)
                 if name == "." || name == ".." || name == ".git" { continue }
                 var isDir = e.pointee.d_type == UInt8(DT_DIR)
                 if e.pointee.d_type == UInt8(DT_UNKNOWN) {

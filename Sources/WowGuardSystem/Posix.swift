@@ -12,6 +12,15 @@ import Musl
 /// Environment rule, everywhere: a variable set to the empty string counts as unset
 /// (`HOME=`, `GIT_DIR=`, `CLAUDE_PROJECT_DIR=` name no directory).
 public enum Posix {
+    /// The name of a directory entry, read where it lies. `d_name` is declared as 256 bytes but the
+    /// kernel packs entries by their real length: copying the declared field (as
+    /// `withUnsafePointer(to: e.pointee.d_name)` does) reads past the last entry of the buffer
+    /// (AddressSanitizer: heap-buffer-overflow in `make sanitize`).
+    public static func entryName(_ e: UnsafeMutablePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return String(cString: (UnsafeRawPointer(e) + offset).assumingMemoryBound(to: CChar.self))
+    }
+
     public struct Error: Swift.Error, CustomStringConvertible, Sendable {
         public var description: String
         public init(description: String) { self.description = description }
