@@ -201,7 +201,9 @@ extension ShellAnalysis {
             if lang == .awk { return l.contains("system($") || l.contains("|\"sh") || l.contains("|\"bash") || l.contains("|\"/bin/") }
             let reads = ["sys.stdin", "stdin.read", "process.stdin", "readfilesync(0", "readfilesync('/dev/stdin", "readfilesync(\"/dev/stdin",
                          "<stdin>", "$stdin", "stdin.gets", "php://stdin", "io.read", "[console]::in", "$input"].contains { l.contains($0) }
-            let evals = ["exec(", "eval(", "eval", "system(", "os.system", "popen", "spawn", "iex", "invoke-expression", "load("].contains { l.contains($0) }
+            // Whole names only: `json.load(sys.stdin)` reads data, Lua's `load(io.read())` runs it.
+            let evals = ["exec", "eval", "system", "popen", "spawn", "iex", "invoke-expression", "load"].contains { Self.callsBare(l, $0) }
+                || ["os.system", "os.popen", "io.popen", "subprocess.", "child_process", "execsync(", ".spawn(", "kernel.exec"].contains { l.contains($0) }
             return reads && evals
         }
         if stdinCode { _ = runCodeSource(inv.stdin, lang == .awk ? .shell : lang, subject: inv.subject, &s.env, depth) }
@@ -210,3 +212,21 @@ extension ShellAnalysis {
         return out
     }
 }
+
+extension ShellAnalysis {
+    /// `name` occurs in `code` as a name of its own, not as a method of something (`json.load`) or
+    /// part of a longer name (`evaluate`, `retrieval`).
+    static func callsBare(_ code: String, _ name: String) -> Bool {
+        let u = Array(code.utf8), n = Array(name.utf8)
+        guard n.count <= u.count else { return false }
+        func ident(_ c: UInt8) -> Bool { c == 0x5F || c == 0x2E || (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) }
+        var i = 0
+        while i + n.count <= u.count {
+            if u[i] == n[0] && u[i..<(i + n.count)].elementsEqual(n)
+                && (i == 0 || !ident(u[i - 1])) && (i + n.count == u.count || !ident(u[i + n.count])) { return true }
+            i += 1
+        }
+        return false
+    }
+}
+
